@@ -1,0 +1,193 @@
+// Package config reads site.toml: the base URL, the languages with their
+// titles, descriptions and menus, and the schema each content section uses.
+package config
+
+import (
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/decode"
+	"github.com/opengov-fi/opengov/internal/diag"
+)
+
+// File is the name of the configuration file at the site root.
+const File = "site.toml"
+
+// Config is the validated site configuration.
+type Config struct {
+	BaseURL         string              `fm:"base_url,required"`
+	DefaultLanguage string              `fm:"default_language,required"`
+	Languages       []Language          `fm:"languages,required"`
+	Sections        map[string]*Section `fm:"sections"`
+
+	// Positions of the menu entries, for errors found in later stages.
+	menuPos map[*MenuItem]diag.Pos
+}
+
+// Language is one language of the site.
+type Language struct {
+	Code        string     `fm:"code,required"`   // BCP 47, e.g. "fi"
+	Name        string     `fm:"name,required"`   // in the language itself: "suomi"
+	Prefix      string     `fm:"prefix,required"` // URL prefix: "fi" gives /fi/
+	Locale      string     `fm:"locale,required"` // Open Graph locale: "fi_FI"
+	Title       string     `fm:"title,required"`
+	Description string     `fm:"description,required"`
+	Menu        []MenuItem `fm:"menu"`
+}
+
+// MenuItem links a page of the site (Page, a content path such as
+// "good-practices/_index") or an external URL.
+type MenuItem struct {
+	Name string `fm:"name,required"`
+	Page string `fm:"page"`
+	URL  string `fm:"url"`
+}
+
+// Section configures a content section and every section below it.
+type Section struct {
+	// Type names the front-matter schema of the section's pages, e.g.
+	// "practice"; empty means the common fields only.
+	Type string `fm:"type"`
+}
+
+var (
+	codeRE   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	prefixRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	localeRE = regexp.MustCompile(`^[a-z]{2,3}_[A-Z]{2}$`)
+)
+
+// Load reads and validates File from fsys. types lists the section types the
+// build knows, so a typo there is caught here.
+func Load(fsys fs.FS, types []string) (*Config, diag.List) {
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: File}, Msg: "cannot read the site configuration: " + err.Error(), Hint: "run opengov in the site's folder"}}
+	}
+	root, errs := decode.ParseTOML(src, File, 1)
+	if errs != nil {
+		return nil, errs
+	}
+	var c Config
+	errs = decode.Into(root, &c, File, decode.Options{})
+	if errs != nil {
+		return nil, errs
+	}
+	errs = c.validate(root, types)
+	return &c, errs
+}
+
+func at(n *decode.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: File}
+	}
+	return diag.Pos{File: File, Line: n.Line, Col: n.Col}
+}
+
+func (c *Config) validate(root *decode.Node, types []string) diag.List {
+	var errs diag.List
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		errs.Add(at(root.Get("base_url")), "base_url %q is not an absolute http(s) URL", c.BaseURL).Hint = `write it like "https://example.org/" or "https://example.org/opengov/"`
+	} else if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	codes, prefixes := map[string]bool{}, map[string]bool{}
+	c.menuPos = map[*MenuItem]diag.Pos{}
+	langNodes := root.Get("languages")
+	for i := range c.Languages {
+		l := &c.Languages[i]
+		n := langNodes.Items[i]
+		switch {
+		case !codeRE.MatchString(l.Code):
+			errs.Add(at(n.Get("code")), "language code %q is not a BCP 47 code", l.Code).Hint = `use a code such as "fi", "en" or "sv"`
+		case codes[l.Code]:
+			errs.Add(at(n.Get("code")), "language %q is listed twice", l.Code)
+		}
+		codes[l.Code] = true
+		switch {
+		case !prefixRE.MatchString(l.Prefix):
+			errs.Add(at(n.Get("prefix")), "prefix %q must be lowercase letters, digits and hyphens", l.Prefix)
+		case prefixes[l.Prefix]:
+			errs.Add(at(n.Get("prefix")), "prefix %q is used by two languages", l.Prefix)
+		}
+		prefixes[l.Prefix] = true
+		if !localeRE.MatchString(l.Locale) {
+			errs.Add(at(n.Get("locale")), "locale %q should look like fi_FI", l.Locale)
+		}
+		menuNodes := n.Get("menu")
+		for j := range l.Menu {
+			m := &l.Menu[j]
+			c.menuPos[m] = at(menuNodes.Items[j])
+			if (m.Page == "") == (m.URL == "") {
+				errs.Add(at(menuNodes.Items[j]), "menu entry %q needs either page or url", m.Name).Hint = `page = "good-practices/_index" links a content page`
+			}
+		}
+	}
+	if len(c.Languages) == 0 {
+		errs.Add(at(langNodes), "at least one language is needed")
+	}
+	if !codes[c.DefaultLanguage] {
+		errs.Add(at(root.Get("default_language")), "default_language %q is not one of the languages", c.DefaultLanguage)
+	}
+	sectionNodes := root.Get("sections")
+	for name, s := range c.Sections {
+		if s.Type != "" && !slices.Contains(types, s.Type) {
+			e := errs.Add(at(sectionNodes.Get(name).Get("type")), "unknown section type %q", s.Type)
+			e.Hint = "known types: " + strings.Join(types, ", ")
+		}
+	}
+	return errs
+}
+
+// MenuPos is where a menu entry was written, for errors about its target.
+func (c *Config) MenuPos(m *MenuItem) diag.Pos { return c.menuPos[m] }
+
+// Language returns the language with the code, or nil.
+func (c *Config) Language(code string) *Language {
+	for i := range c.Languages {
+		if c.Languages[i].Code == code {
+			return &c.Languages[i]
+		}
+	}
+	return nil
+}
+
+// SetBaseURL overrides base_url, as --base-url does.
+func (c *Config) SetBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &diag.Error{Pos: diag.Pos{File: "--base-url"}, Msg: "not an absolute http(s) URL: " + raw}
+	}
+	c.BaseURL = strings.TrimSuffix(raw, "/") + "/"
+	return nil
+}
+
+// BasePath is the path part of the base URL, with slashes at both ends:
+// "/" or "/opengov/". Links inside the site start with it.
+func (c *Config) BasePath() string {
+	u, _ := url.Parse(c.BaseURL)
+	p := strings.Trim(u.Path, "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
+}
+
+// SectionType returns the schema type of the section at dir (a slash path
+// such as "good-practices/2024"), inherited from the nearest configured
+// ancestor.
+func (c *Config) SectionType(dir string) string {
+	for dir != "" && dir != "." {
+		if s, ok := c.Sections[dir]; ok && s.Type != "" {
+			return s.Type
+		}
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			break
+		}
+		dir = dir[:i]
+	}
+	return ""
+}

@@ -1,0 +1,92 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const good = `base_url = "https://example.org/opengov"
+default_language = "fi"
+
+[[languages]]
+code = "fi"
+name = "suomi"
+prefix = "fi"
+locale = "fi_FI"
+title = "Avoin hallinto"
+description = "Kuvaus"
+[[languages.menu]]
+name = "Hyvät käytännöt"
+page = "good-practices/_index"
+
+[[languages]]
+code = "en"
+name = "English"
+prefix = "en"
+locale = "en_GB"
+title = "Open Government"
+description = "Description"
+
+[sections.good-practices]
+type = "practice"
+`
+
+func load(t *testing.T, src string) (*Config, string) {
+	t.Helper()
+	c, errs := Load(fstest.MapFS{File: {Data: []byte(src)}}, []string{"practice", "commitment"})
+	if errs != nil {
+		return c, errs.Err().Error()
+	}
+	return c, ""
+}
+
+func TestLoad(t *testing.T) {
+	c, errs := load(t, good)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	if c.BaseURL != "https://example.org/opengov/" || c.BasePath() != "/opengov/" {
+		t.Errorf("base %q path %q", c.BaseURL, c.BasePath())
+	}
+	if len(c.Languages) != 2 || c.Language("en").Title != "Open Government" || c.Language("sv") != nil {
+		t.Errorf("languages %+v", c.Languages)
+	}
+	if m := &c.Languages[0].Menu[0]; m.Page != "good-practices/_index" || c.MenuPos(m).Line != 11 {
+		t.Errorf("menu %+v at %v", m, c.MenuPos(m))
+	}
+	for dir, want := range map[string]string{"good-practices": "practice", "good-practices/2024": "practice", "commitments": "", "": ""} {
+		if got := c.SectionType(dir); got != want {
+			t.Errorf("SectionType(%q) = %q, want %q", dir, got, want)
+		}
+	}
+	if err := c.SetBaseURL("http://127.0.0.1:1313"); err != nil || c.BasePath() != "/" {
+		t.Errorf("SetBaseURL: %v, %q", err, c.BasePath())
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range []struct{ edit, old, want string }{
+		{"unknown key", `default_language = "fi"`, "site.toml:2:1: unknown field \"default_langauge\" (did you mean \"default_language\"?)"},
+		{"bad url", `base_url = "https://example.org/opengov"`, "site.toml:1:1: base_url \"example.org\" is not an absolute http(s) URL"},
+		{"dup code", `code = "en"`, "site.toml:16:1: language \"fi\" is listed twice"},
+		{"default", `default_language = "fi"`, "site.toml:2:1: default_language \"sv\" is not one of the languages"},
+		{"type", `type = "practice"`, "site.toml:24:1: unknown section type \"practise\" (known types: practice, commitment)"},
+		{"menu", `page = "good-practices/_index"`, "site.toml:11:3: menu entry \"Hyvät käytännöt\" needs either page or url"},
+	} {
+		t.Run(tc.edit, func(t *testing.T) {
+			repl := map[string]string{
+				"unknown key": `default_langauge = "fi"`,
+				"bad url":     `base_url = "example.org"`,
+				"dup code":    `code = "fi"`,
+				"default":     `default_language = "sv"`,
+				"type":        `type = "practise"`,
+				"menu":        ``,
+			}[tc.edit]
+			_, errs := load(t, strings.Replace(good, tc.old, repl, 1))
+			if !strings.Contains(errs, tc.want) {
+				t.Fatalf("errors\n%s\nshould contain\n%s", errs, tc.want)
+			}
+		})
+	}
+}

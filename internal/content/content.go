@@ -1,0 +1,188 @@
+// Package content reads the Markdown sources under content/: it names each
+// file's section, translation name and language, splits off its front matter
+// and decodes the fields every page shares. It knows nothing of URLs or
+// templates.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/adrg/frontmatter"
+	"github.com/opengov-fi/opengov/internal/decode"
+	"github.com/opengov-fi/opengov/internal/diag"
+)
+
+// Dir is the content folder's name at the site root.
+const Dir = "content"
+
+// IndexName is the name of a section's own page (and of the home page).
+const IndexName = "_index"
+
+// File is one Markdown source in one language.
+type File struct {
+	Path     string // as shown to editors: "content/good-practices/x.en.md"
+	Dir      string // section folder below content/, slash-separated; "" at the root
+	Name     string // "x", or IndexName for a section page
+	Lang     string
+	Front    Front
+	Rest     []decode.Field // front-matter fields the shared schema does not know
+	Body     []byte
+	BodyLine int // line of the file the body starts on
+}
+
+// Front holds the front-matter fields every page may have.
+type Front struct {
+	Title          string    `fm:"title,required"`
+	Summary        string    `fm:"summary"`
+	Slug           string    `fm:"slug"`
+	TranslationKey string    `fm:"translationKey"`
+	Draft          bool      `fm:"draft"`
+	Weight         int       `fm:"weight"`
+	Published      time.Time `fm:"published"`
+	Updated        time.Time `fm:"updated"`
+}
+
+// IsIndex reports whether f is a section's (or the home) page.
+func (f *File) IsIndex() bool { return f.Name == IndexName }
+
+// SourceKey is the file's path without language and extension:
+// "good-practices/x", or "good-practices/_index". Translations share it.
+func (f *File) SourceKey() string { return path.Join(f.Dir, f.Name) }
+
+// Pos is the position of the file's first line.
+func (f *File) Pos() diag.Pos { return diag.Pos{File: f.Path, Line: 1} }
+
+// BodyPos converts a byte offset in Body to a position in the file.
+func (f *File) BodyPos(offset int) diag.Pos {
+	line, col := diag.LineCol(f.Body, offset)
+	return diag.Pos{File: f.Path, Line: f.BodyLine + line - 1, Col: col}
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads every Markdown file below Dir in fsys. langs are the configured
+// language codes. Drafts are kept; the site stage decides about them.
+func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
+	var files []*File
+	var errs diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if Ignored(name) && p != Dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || IsData(name) {
+			return nil
+		}
+		f, ferrs := loadFile(fsys, p, langs)
+		errs = append(errs, ferrs...)
+		if f != nil {
+			files = append(files, f)
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
+	}
+	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	return files, errs
+}
+
+// Ignored reports whether a file or folder name is an editor's temporary or
+// backup file, or hidden, which the build passes over.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".bck") || name == "4913"
+}
+
+// IsData reports whether a file below content/ holds data for the build
+// (such as _vocabularies.toml) rather than a page.
+func IsData(name string) bool {
+	return strings.HasPrefix(name, "_") && strings.HasSuffix(name, ".toml")
+}
+
+func loadFile(fsys fs.FS, p string, langs []string) (*File, diag.List) {
+	pos := diag.Pos{File: p}
+	base := path.Base(p)
+	stem, ok := strings.CutSuffix(base, ".md")
+	if !ok {
+		return nil, diag.List{{Pos: pos, Msg: "not a Markdown page", Hint: "content/ holds only <name>.<lang>.md pages; put images and other files in static/"}}
+	}
+	dot := strings.LastIndexByte(stem, '.')
+	if dot <= 0 {
+		return nil, diag.List{{Pos: pos, Msg: "the file name does not say its language", Hint: "name it " + stem + "." + langs[0] + ".md"}}
+	}
+	name, lang := stem[:dot], stem[dot+1:]
+	if !slices.Contains(langs, lang) {
+		return nil, diag.List{{Pos: pos, Msg: "language \"" + lang + "\" is not in site.toml", Hint: "use one of " + strings.Join(langs, ", ") + ", or add the language to site.toml"}}
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, diag.List{{Pos: pos, Msg: "cannot read: " + err.Error()}}
+	}
+	dir := strings.TrimPrefix(path.Dir(p), Dir)
+	f := &File{Path: p, Dir: strings.TrimPrefix(dir, "/"), Name: name, Lang: lang}
+	if errs := f.parse(src); errs != nil {
+		return nil, errs
+	}
+	return f, nil
+}
+
+// parse splits src into front matter and body and decodes the front matter.
+func (f *File) parse(src []byte) diag.List {
+	var raw []byte
+	var format string
+	capture := func(name string) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error { raw, format = data, name; return nil }
+	}
+	body, err := frontmatter.MustParse(bytes.NewReader(src), nil,
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+	)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, frontmatter.ErrNotFound) {
+			msg = "no front matter, or it is not closed"
+		}
+		return diag.List{{Pos: f.Pos(), Msg: msg, Hint: "start the file with a line ---, then title: ..., then a closing line ---"}}
+	}
+	bodyStart := len(src) - len(body)
+	f.Body = body
+	f.BodyLine = 1 + bytes.Count(src[:bodyStart], []byte("\n"))
+	if bodyStart > 0 && src[bodyStart-1] != '\n' {
+		f.BodyLine++
+	}
+	// The front matter ends on the line before the closing delimiter.
+	firstLine := f.BodyLine - 1 - bytes.Count(raw, []byte("\n"))
+
+	var root *decode.Node
+	var errs diag.List
+	if format == "yaml" {
+		root, errs = decode.ParseYAML(raw, f.Path, firstLine)
+	} else {
+		root, errs = decode.ParseTOML(raw, f.Path, firstLine)
+	}
+	if errs != nil {
+		return errs
+	}
+	errs = decode.Into(root, &f.Front, f.Path, decode.Options{Rest: &f.Rest})
+	if f.Front.Slug != "" && !slugRE.MatchString(f.Front.Slug) {
+		n := root.Get("slug")
+		errs.Add(diag.Pos{File: f.Path, Line: n.Line, Col: n.Col}, "slug %q may only have lowercase a-z, digits and single hyphens", f.Front.Slug).Hint = "try \"" + Slugify(f.Front.Slug) + "\""
+	}
+	return errs
+}

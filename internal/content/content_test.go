@@ -1,0 +1,87 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.fi.md":            {Data: []byte("---\ntitle: Etusivu\n---\nHei\n")},
+		"content/practices/_index.en.md":  {Data: []byte("+++\ntitle = \"Practices\"\nslug = \"good-practices\"\n+++\n")},
+		"content/practices/x.en.md":       {Data: []byte("\n---\ntitle: X\nlevel: national\n---\n\nBody line\n")},
+		"content/practices/.x.en.md.swp":  {Data: []byte("junk")},
+		"content/practices/x.en.md~":      {Data: []byte("junk")},
+		"content/_vocabularies.toml":      {Data: []byte("")},
+		"content/.git/config":             {Data: []byte("")},
+		"content/practices/4913":          {Data: []byte("")},
+		"content/practices/draft.fi.md":   {Data: []byte("---\ntitle: Luonnos\ndraft: true\n---\n")},
+		"content/practices/noclose.fi.md": {Data: []byte("---\ntitle: Auki\n")},
+	}
+	files, errs := Load(fsys, []string{"fi", "en"})
+	if got := errs.Err().Error(); !strings.HasPrefix(got, "content/practices/noclose.fi.md:1: no front matter, or it is not closed") || len(errs) != 1 {
+		t.Fatalf("errors: %v", got)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.SourceKey()+"."+f.Lang)
+	}
+	if strings.Join(got, " ") != "_index.fi practices/_index.en practices/draft.fi practices/x.en" {
+		t.Fatalf("files %v", got)
+	}
+	x := files[3]
+	if x.Front.Title != "X" || x.BodyLine != 6 || len(x.Rest) != 1 || x.Rest[0].Key != "level" || x.Rest[0].Line != 4 {
+		t.Errorf("x: %+v rest %+v", x, x.Rest)
+	}
+	if p := x.BodyPos(strings.Index(string(x.Body), "line")); p.String() != "content/practices/x.en.md:7:6" {
+		t.Errorf("BodyPos = %v", p)
+	}
+	if files[1].Front.Slug != "good-practices" || files[1].Dir != "practices" || !files[1].IsIndex() {
+		t.Errorf("section index %+v", files[1])
+	}
+	if !files[2].Front.Draft {
+		t.Error("draft not decoded")
+	}
+}
+
+func TestLoadNamingErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":     {Data: []byte("---\ntitle: A\n---\n")},
+		"content/b.de.md":  {Data: []byte("---\ntitle: B\n---\n")},
+		"content/logo.png": {Data: []byte("")},
+		"content/c.fi.md":  {Data: []byte("---\ntitle: C\nslug: Hyvät Käytännöt\n---\n")},
+		"content/d.fi.md":  {Data: []byte("---\ntitle: [\n---\n")},
+	}
+	_, errs := Load(fsys, []string{"fi", "en"})
+	want := []string{
+		`content/a.md: the file name does not say its language (name it a.fi.md)`,
+		`content/b.de.md: language "de" is not in site.toml (use one of fi, en, or add the language to site.toml)`,
+		`content/c.fi.md:3:7: slug "Hyvät Käytännöt" may only have lowercase a-z, digits and single hyphens (try "hyvat-kaytannot")`,
+		`content/d.fi.md:2: YAML syntax`,
+		`content/logo.png: not a Markdown page`,
+	}
+	got := strings.Split(errs.Err().Error(), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d:\n got %s\nwant %s", i, got[i], want[i])
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hyvät käytännöt":          "hyvat-kaytannot",
+		"Öppen förvaltning  2024!": "oppen-forvaltning-2024",
+		"#Hyvinsanottu":            "hyvinsanottu",
+		"FI0034: Dialogit":         "fi0034-dialogit",
+		"¿?":                       "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package decode
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/opengov-fi/opengov/internal/diag"
+)
+
+// Options tune Into.
+type Options struct {
+	// Rest, when not nil, receives the fields of the top-level map that the
+	// struct does not know, instead of reporting them: a later stage decodes
+	// them into a section's own type.
+	Rest *[]Field
+	// AlsoKnown names fields that a later stage accepts, so suggestions for a
+	// misspelt field consider them too.
+	AlsoKnown []string
+}
+
+var (
+	timeType = reflect.TypeFor[time.Time]()
+	nodeType = reflect.TypeFor[*Node]()
+)
+
+// Into fills the struct that ptr points to from n, by the `fm:"name"` tags of
+// its fields (",required" marks a field that must be present; an embedded
+// struct's fields count as the outer struct's own). A field of type *Node
+// receives the raw subtree. Every problem found is returned; fields that
+// decoded cleanly keep their values.
+func Into(n *Node, ptr any, file string, opts Options) diag.List {
+	d := decoder{file: file, opts: opts}
+	d.value(n, reflect.ValueOf(ptr).Elem(), "", true)
+	return d.errs
+}
+
+type decoder struct {
+	file string
+	opts Options
+	errs diag.List
+}
+
+func (d *decoder) errorf(line, col int, format string, args ...any) *diag.Error {
+	return d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, format, args...)
+}
+
+func label(path string) string {
+	if path == "" {
+		return "front matter"
+	}
+	return "field " + path
+}
+
+func (d *decoder) wrongKind(n *Node, path, want string) {
+	e := d.errorf(n.Line, n.Col, "%s must be %s, not %s", label(path), want, n.Kind)
+	if want == "text" && (n.Kind == Float || n.Kind == Int || n.Kind == Bool || n.Kind == Time) {
+		e.Hint = "put the value in quotes"
+	}
+	if strings.HasPrefix(want, "a list") && n.Kind != Map {
+		e.Hint = "write it as a list: [value]"
+	}
+}
+
+func (d *decoder) value(n *Node, v reflect.Value, path string, top bool) {
+	if v.Type() == nodeType {
+		v.Set(reflect.ValueOf(n))
+		return
+	}
+	if n.Kind == Null {
+		v.SetZero()
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.value(n, v.Elem(), path, top)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			d.time(n, v, path)
+			return
+		}
+		d.structure(n, v, path, top)
+	case reflect.String:
+		if n.Kind != String {
+			d.wrongKind(n, path, "text")
+			return
+		}
+		v.SetString(n.Str)
+	case reflect.Bool:
+		if n.Kind != Bool {
+			d.wrongKind(n, path, "true or false")
+			return
+		}
+		v.SetBool(n.Bool)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n.Kind != Int {
+			d.wrongKind(n, path, "a whole number")
+			return
+		}
+		if v.OverflowInt(n.Int) {
+			d.errorf(n.Line, n.Col, "%s: %d is too large", label(path), n.Int)
+			return
+		}
+		v.SetInt(n.Int)
+	case reflect.Float32, reflect.Float64:
+		switch n.Kind {
+		case Int:
+			v.SetFloat(float64(n.Int))
+		case Float:
+			v.SetFloat(n.Float)
+		default:
+			d.wrongKind(n, path, "a number")
+		}
+	case reflect.Slice:
+		if n.Kind != List {
+			d.wrongKind(n, path, "a list of "+elemName(v.Type().Elem()))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Items), len(n.Items))
+		for i, item := range n.Items {
+			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), false)
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != Map {
+			d.wrongKind(n, path, "a table of fields")
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(n.Fields))
+		for _, f := range n.Fields {
+			elem := reflect.New(v.Type().Elem()).Elem()
+			d.value(f.Value, elem, join(path, f.Key), false)
+			m.SetMapIndex(reflect.ValueOf(f.Key).Convert(v.Type().Key()), elem)
+		}
+		v.Set(m)
+	default:
+		panic(fmt.Sprintf("decode: unsupported field type %s", v.Type()))
+	}
+}
+
+func elemName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Struct, reflect.Pointer, reflect.Map:
+		return "tables"
+	}
+	return "values"
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func (d *decoder) time(n *Node, v reflect.Value, path string) {
+	switch n.Kind {
+	case Time:
+		v.Set(reflect.ValueOf(n.Time))
+	case String:
+		t, err := time.Parse(time.DateOnly, n.Str)
+		if err != nil {
+			d.errorf(n.Line, n.Col, "%s: %q is not a date", label(path), n.Str).Hint = "write dates as YYYY-MM-DD"
+			return
+		}
+		v.Set(reflect.ValueOf(t))
+	default:
+		d.wrongKind(n, path, "a date (YYYY-MM-DD)")
+	}
+}
+
+// structField is a tagged field of a struct, found through embedded structs.
+type structField struct {
+	name     string
+	index    []int
+	required bool
+}
+
+func fieldsOf(t reflect.Type) []structField {
+	var out []structField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, ok := f.Tag.Lookup("fm")
+		if f.Anonymous && !ok {
+			for _, inner := range fieldsOf(f.Type) {
+				inner.index = append([]int{i}, inner.index...)
+				out = append(out, inner)
+			}
+			continue
+		}
+		if !ok || tag == "-" {
+			continue
+		}
+		name, opt, _ := strings.Cut(tag, ",")
+		out = append(out, structField{name: name, index: []int{i}, required: opt == "required"})
+	}
+	return out
+}
+
+func (d *decoder) structure(n *Node, v reflect.Value, path string, top bool) {
+	if n.Kind != Map {
+		d.wrongKind(n, path, "a table of fields")
+		return
+	}
+	fields := fieldsOf(v.Type())
+	seen := map[string]bool{}
+	for _, f := range n.Fields {
+		i := slices.IndexFunc(fields, func(sf structField) bool { return sf.name == f.Key })
+		if i < 0 {
+			if top && d.opts.Rest != nil {
+				*d.opts.Rest = append(*d.opts.Rest, f)
+				continue
+			}
+			d.unknown(f, fields, path, top)
+			continue
+		}
+		seen[f.Key] = true
+		d.value(f.Value, v.FieldByIndex(fields[i].index), join(path, f.Key), false)
+	}
+	for _, sf := range fields {
+		if sf.required && !seen[sf.name] {
+			d.errorf(n.Line, n.Col, "%s: required field %q is missing", label(path), join(path, sf.name))
+		}
+	}
+}
+
+func (d *decoder) unknown(f Field, fields []structField, path string, top bool) {
+	var names []string
+	for _, sf := range fields {
+		names = append(names, sf.name)
+	}
+	if top {
+		names = append(names, d.opts.AlsoKnown...)
+	}
+	slices.Sort(names)
+	e := d.errorf(f.Line, f.Col, "unknown field %q", join(path, f.Key))
+	if s := Suggest(f.Key, names); s != "" {
+		e.Hint = fmt.Sprintf("did you mean %q?", s)
+	} else {
+		e.Hint = "known fields: " + strings.Join(names, ", ")
+	}
+}
+
+// Suggest returns the option closest to word when it is close enough to be a
+// likely typo, or "".
+func Suggest(word string, options []string) string {
+	best, bestDist := "", math.MaxInt
+	for _, o := range options {
+		if d := distance(strings.ToLower(word), strings.ToLower(o)); d < bestDist {
+			best, bestDist = o, d
+		}
+	}
+	limit := max(1, len([]rune(word))/3)
+	if bestDist <= limit {
+		return best
+	}
+	return ""
+}
+
+// distance is the Levenshtein edit distance between a and b, by rune.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
