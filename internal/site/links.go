@@ -1,0 +1,96 @@
+package site
+
+import (
+	"errors"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/content"
+)
+
+// Link is where a Markdown link to a content file points.
+type Link struct {
+	Page     *Page
+	Fragment string // without '#'
+	// OtherLanguage is set when the target exists only in another language
+	// than the linking page.
+	OtherLanguage bool
+}
+
+// IsContentLink reports whether a Markdown link destination refers to a
+// content file (a relative path ending in .md, or to a folder) rather than
+// to an external URL, a root path, or an anchor on the same page.
+func IsContentLink(dest string) bool {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return false
+	}
+	return strings.HasSuffix(u.Path, ".md") || strings.HasSuffix(u.Path, "/")
+}
+
+// ErrNoSuchPage is returned by Resolve for a link to a file that does not exist.
+var ErrNoSuchPage = errors.New("no such page")
+
+// Resolve finds the page that a relative link written in from's Markdown
+// points at. "../good-practices/x.md" names the page in from's language
+// (or, if it has none, its first translation); "x.en.md" names a language;
+// "../good-practices/" or ".../_index.md" names a section.
+func (s *Site) Resolve(from *Page, dest string) (Link, error) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return Link{}, err
+	}
+	target := path.Join(from.Dir, u.Path)
+	if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+		target = path.Join(target, content.IndexName)
+	} else {
+		target = strings.TrimSuffix(target, ".md")
+	}
+	if strings.HasPrefix(target, "../") || target == ".." {
+		return Link{}, ErrNoSuchPage
+	}
+	if target == "." {
+		target = content.IndexName
+	}
+	link := Link{Fragment: u.Fragment}
+	// An explicit language suffix: "x.en".
+	if dot := strings.LastIndexByte(target, '.'); dot > strings.LastIndexByte(target, '/') {
+		if p := s.bySource[target]; p != nil {
+			link.Page, link.OtherLanguage = p, p.Lang != from.Lang
+			return link, nil
+		}
+	}
+	if p := s.bySource[target+"."+from.Lang]; p != nil {
+		link.Page = p
+		return link, nil
+	}
+	// The file exists in other languages only; a translation paired by key
+	// may still exist in from's language.
+	for _, l := range s.Config.Languages {
+		if p := s.bySource[target+"."+l.Code]; p != nil {
+			if t := p.Translation(from.Lang); t != nil {
+				link.Page = t
+				return link, nil
+			}
+			link.Page, link.OtherLanguage = p, true
+			return link, nil
+		}
+	}
+	return Link{}, ErrNoSuchPage
+}
+
+// Sources lists the content keys the site has, for "did you mean" hints.
+func (s *Site) Sources() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range s.Pages {
+		if k := p.SourceKey(); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
