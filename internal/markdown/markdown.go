@@ -1,0 +1,91 @@
+// Package markdown converts a page's Markdown body to HTML with goldmark:
+// GitHub-flavoured Markdown, footnotes, typographic punctuation in the
+// page's language, stable unique heading IDs, and links to other content
+// files rewritten to the target page's URL by an AST transformer.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// LinkFunc maps a link destination that names a content file (see
+// site.IsContentLink) to the URL to write, and to the target's language
+// when it differs from the page's ("" otherwise).
+type LinkFunc func(dest string) (href, hreflang string, err error)
+
+// Converter renders Markdown in one language. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter for the language code lang.
+func New(lang string) *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
+			&contentLinks{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		// Raw HTML stays off (goldmark's default, no html.WithUnsafe):
+		// editors write Markdown only.
+	)
+	return &Converter{md: md}
+}
+
+// quotes returns the typographic quotation marks of a language: Finnish and
+// Swedish use ” and ’ on both sides; others get goldmark's English “ ” ‘ ’.
+func quotes(lang string) extension.TypographicSubstitutions {
+	switch lang {
+	case "fi", "sv":
+		return extension.TypographicSubstitutions{
+			extension.LeftDoubleQuote:  []byte("&rdquo;"),
+			extension.RightDoubleQuote: []byte("&rdquo;"),
+			extension.LeftSingleQuote:  []byte("&rsquo;"),
+			extension.RightSingleQuote: []byte("&rsquo;"),
+		}
+	}
+	return extension.TypographicSubstitutions{}
+}
+
+// Convert renders f's body. Links are rewritten with links; every link that
+// cannot be resolved is reported at its position in f.
+func (c *Converter) Convert(f *content.File, links LinkFunc) ([]byte, diag.List) {
+	state := &docState{file: f, links: links}
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx.Set(stateKey, state)
+	var buf bytes.Buffer
+	if err := c.md.Convert(f.Body, &buf, parser.WithContext(ctx)); err != nil {
+		state.errs.Add(f.Pos(), "cannot render Markdown: %v", err)
+	}
+	return buf.Bytes(), state.errs
+}
+
+var stateKey = parser.NewContextKey()
+
+// docState is what the link transformer needs for one document.
+type docState struct {
+	file  *content.File
+	links LinkFunc
+	errs  diag.List
+}
+
+// contentLinks registers the link-rewriting transformer.
+type contentLinks struct{}
+
+func (*contentLinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(linkRenderer{}, 100)))
+}
