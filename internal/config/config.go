@@ -35,7 +35,8 @@ type Language struct {
 	Locale      string     `fm:"locale,required"` // Open Graph locale: "fi_FI"
 	Title       string     `fm:"title,required"`
 	Description string     `fm:"description,required"`
-	Menu        []MenuItem `fm:"menu"`
+	Menu        []MenuItem `fm:"menu"`   // the main navigation
+	Footer      []MenuItem `fm:"footer"` // links in every page's footer
 }
 
 // MenuItem links a page of the site (Page, a content path such as
@@ -116,12 +117,14 @@ func (c *Config) validate(root *decode.Node, types []string) diag.List {
 		if !localeRE.MatchString(l.Locale) {
 			errs.Add(at(n.Get("locale")), "locale %q should look like fi_FI", l.Locale)
 		}
-		menuNodes := n.Get("menu")
-		for j := range l.Menu {
-			m := &l.Menu[j]
-			c.menuPos[m] = at(menuNodes.Items[j])
-			if (m.Page == "") == (m.URL == "") {
-				errs.Add(at(menuNodes.Items[j]), "menu entry %q needs either page or url", m.Name).Hint = `page = "good-practices/_index" links a content page`
+		for key, menu := range map[string][]MenuItem{"menu": l.Menu, "footer": l.Footer} {
+			nodes := n.Get(key)
+			for j := range menu {
+				m := &menu[j]
+				c.menuPos[m] = at(nodes.Items[j])
+				if (m.Page == "") == (m.URL == "") {
+					errs.Add(at(nodes.Items[j]), "%s entry %q needs either page or url", key, m.Name).Hint = `page = "good-practices/_index" links a content page`
+				}
 			}
 		}
 	}

@@ -85,10 +85,11 @@ func (p *Page) Ancestors() []*Page {
 
 // Site is the model of the whole site.
 type Site struct {
-	Config *config.Config
-	Pages  []*Page // every page, sorted by Path
-	Home   map[string]*Page
-	Menus  map[string][]MenuEntry
+	Config  *config.Config
+	Pages   []*Page // every page, sorted by Path
+	Home    map[string]*Page
+	Menus   map[string][]MenuEntry // main navigation, by language
+	Footers map[string][]MenuEntry // footer links, by language
 
 	bySource map[string]*Page // SourceKey + "." + lang
 }
@@ -115,7 +116,7 @@ type Options struct {
 
 // New builds the site model from files, reporting every inconsistency.
 func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.List) {
-	s := &Site{Config: cfg, Home: map[string]*Page{}, Menus: map[string][]MenuEntry{}, bySource: map[string]*Page{}}
+	s := &Site{Config: cfg, Home: map[string]*Page{}, Menus: map[string][]MenuEntry{}, Footers: map[string][]MenuEntry{}, bySource: map[string]*Page{}}
 	var errs diag.List
 	for _, f := range files {
 		if f.Front.Draft && !opts.Drafts {
@@ -288,21 +289,28 @@ func (s *Site) resolveMenus() diag.List {
 	var errs diag.List
 	for li := range s.Config.Languages {
 		l := &s.Config.Languages[li]
-		for mi := range l.Menu {
-			m := &l.Menu[mi]
-			e := MenuEntry{Name: m.Name, URL: m.URL}
-			if m.Page != "" {
-				key := strings.TrimSuffix(strings.TrimPrefix(m.Page, "/"), ".md")
-				e.Page = s.bySource[key+"."+l.Code]
-				if e.Page == nil {
-					errs.Add(s.Config.MenuPos(m), "menu entry %q: there is no page %s in language %q", m.Name, m.Page, l.Code).Hint = "name a content path without language, e.g. good-practices/_index"
-					continue
-				}
-			}
-			s.Menus[l.Code] = append(s.Menus[l.Code], e)
-		}
+		s.Menus[l.Code] = s.resolveMenu(l.Code, l.Menu, &errs)
+		s.Footers[l.Code] = s.resolveMenu(l.Code, l.Footer, &errs)
 	}
 	return errs
+}
+
+func (s *Site) resolveMenu(lang string, items []config.MenuItem, errs *diag.List) []MenuEntry {
+	var out []MenuEntry
+	for i := range items {
+		m := &items[i]
+		e := MenuEntry{Name: m.Name, URL: m.URL}
+		if m.Page != "" {
+			key := strings.TrimSuffix(strings.TrimPrefix(m.Page, "/"), ".md")
+			e.Page = s.bySource[key+"."+lang]
+			if e.Page == nil {
+				errs.Add(s.Config.MenuPos(m), "menu entry %q: there is no page %s in language %q", m.Name, m.Page, lang).Hint = "name a content path without language, e.g. good-practices/_index"
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // RelURL is the page's URL as linked from inside the site: "/opengov/en/x/".

@@ -1,0 +1,98 @@
+// Package build runs the pipeline from a site's sources to its files:
+// config, then content, messages, templates and static files, then the site
+// model, then rendering. It touches no disk: sources come through an fs.FS
+// and the files go back to the caller (publish writes them).
+package build
+
+import (
+	"io/fs"
+
+	"github.com/opengov-fi/opengov/internal/assets"
+	"github.com/opengov-fi/opengov/internal/config"
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/output"
+	"github.com/opengov-fi/opengov/internal/render"
+	"github.com/opengov-fi/opengov/internal/site"
+)
+
+// Options change what a build produces.
+type Options struct {
+	Drafts  bool   // include pages with draft: true
+	BaseURL string // overrides base_url of site.toml when not empty
+}
+
+// Result is a finished build.
+type Result struct {
+	Site  *site.Site
+	Files []output.File // sorted by path
+}
+
+// Run builds the site whose sources are in fsys. It returns every error it
+// finds, sorted, and a nil Result when there is any.
+func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
+	schemas := Schemas()
+	types := make([]string, 0, len(schemas))
+	for t := range schemas {
+		types = append(types, t)
+	}
+	cfg, errs := config.Load(fsys, types)
+	if errs == nil && opts.BaseURL != "" {
+		errs.Append(diag.Pos{File: "--base-url"}, cfg.SetBaseURL(opts.BaseURL))
+	}
+	if errs != nil {
+		return nil, errs.Sort()
+	}
+	langs := make([]string, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		langs[i] = l.Code
+	}
+	minifier := output.NewMinifier()
+	files, contentErrs := content.Load(fsys, langs)
+	catalog, i18nErrs := i18n.Load(fsys, langs)
+	templates, templateErrs := render.LoadTemplates(fsys)
+	static, staticErrs := assets.Load(fsys, minifier)
+	errs = append(errs, contentErrs...)
+	errs = append(errs, i18nErrs...)
+	errs = append(errs, templateErrs...)
+	errs = append(errs, staticErrs...)
+
+	model, siteErrs := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas})
+	errs = append(errs, siteErrs...)
+	// Render even when the content has errors, so that broken links and
+	// template errors are reported in the same run; but only when every
+	// stage rendering needs has loaded.
+	if catalog == nil || templateErrs != nil || len(model.Home) < len(cfg.Languages) {
+		return nil, errs.Sort()
+	}
+	out, renderErrs := render.Site(render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier})
+	errs = append(errs, renderErrs...)
+	if errs != nil {
+		return nil, errs.Sort()
+	}
+	out = append(out, static.Files...)
+	output.Sort(out)
+	if err := checkCollisions(out); err != nil {
+		return nil, err
+	}
+	return &Result{Site: model, Files: out}, nil
+}
+
+// Schemas are the typed front-matter schemas of the site's sections, by
+// the type name site.toml gives a section.
+func Schemas() map[string]site.Schema {
+	return map[string]site.Schema{}
+}
+
+// checkCollisions reports a static file that has the path of a generated
+// one.
+func checkCollisions(files []output.File) diag.List {
+	var errs diag.List
+	for i := 1; i < len(files); i++ {
+		if files[i].Path == files[i-1].Path {
+			errs.Add(diag.Pos{File: "static/" + files[i].Path}, "the build also generates %s", files[i].Path).Hint = "rename or remove the static file"
+		}
+	}
+	return errs
+}

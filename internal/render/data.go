@@ -1,0 +1,121 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/opengov-fi/opengov/internal/config"
+	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/site"
+)
+
+// Data is what a page template receives. Everything a template needs to
+// decide about languages is computed here; templates only print it.
+type Data struct {
+	Lang *config.Language
+	L    *i18n.Localizer
+	// Page is the page being rendered; nil on 404 pages.
+	Page    *site.Page
+	Content template.HTML
+
+	Title       string // for <title>: "Page – Site", or the site title on home
+	Description string
+	Canonical   string      // absolute URL; "" where a page must not be indexed
+	Alternates  []Alternate // hreflang links: every translation, self included, then x-default
+	OGType      string
+	OGLocales   []string // og:locale:alternate
+
+	Languages []LangLink // the language switcher: each other language
+	Menu      []MenuLink
+	Footer    []MenuLink
+	Crumbs    []*site.Page // from home down to the parent
+	HomeURL   string
+	RootURL   string // the language chooser
+
+	r *renderer
+}
+
+// Alternate is a <link rel="alternate" hreflang> of a page.
+type Alternate struct {
+	HrefLang string
+	URL      string
+}
+
+// LangLink is the switcher's link to another language. Where the page is
+// not translated, it leads to the nearest translated section and the page
+// says so.
+type LangLink struct {
+	Code  string
+	Label string // in that language: "In English", "Suomeksi"
+	URL   string
+	Exact bool
+	// Notice, in the page's language, says the page is missing in this
+	// language ("This page is not available in Finnish."); NearestLabel, in
+	// this language, names where the link leads.
+	Notice       string
+	NearestLabel string
+}
+
+// MenuLink is a resolved menu entry.
+type MenuLink struct {
+	Name     string
+	URL      string
+	Current  bool // the page itself
+	Ancestor bool // a section above the page
+	External bool
+}
+
+// URL is the root-relative URL of p: "/opengov/en/x/".
+func (d *Data) URL(p *site.Page) string { return d.r.site.RelURL(p) }
+
+// Asset is the URL of a static file, fingerprinted where it is CSS or JS.
+func (d *Data) Asset(name string) (string, error) { return d.r.asset(name) }
+
+// Missing lists the languages the page is not available in.
+func (d *Data) Missing() []LangLink {
+	var out []LangLink
+	for _, l := range d.Languages {
+		if !l.Exact {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ChooserData is what the root language chooser and root 404 page receive:
+// every language side by side.
+type ChooserData struct {
+	NotFound bool // the root 404 page rather than the chooser
+	Default  *ChooserLang
+	Langs    []ChooserLang
+	// Alternates lists each language's home, then x-default (the chooser).
+	Alternates []Alternate
+	Canonical  string
+	r          *renderer
+}
+
+// ChooserLang is one language on the chooser.
+type ChooserLang struct {
+	Lang *config.Language
+	L    *i18n.Localizer
+	URL  string
+}
+
+// Asset is the URL of a static file.
+func (d *ChooserData) Asset(name string) (string, error) { return d.r.asset(name) }
+
+// CardList is what the cards partial receives: pages to list as cards with
+// headings of the given level.
+type CardList struct {
+	Pages []*site.Page
+	Level int
+	Data  *Data
+}
+
+// Cards prepares pages for the cards partial: {{ template "cards.html" ($.Cards .Page.Children 2) }}.
+func (d *Data) Cards(pages []*site.Page, level int) CardList {
+	return CardList{Pages: pages, Level: level, Data: d}
+}
+
+// ISODate writes t for a datetime attribute: "2026-11-23".
+func (d *Data) ISODate(t time.Time) string { return t.Format(time.DateOnly) }

@@ -1,0 +1,167 @@
+// Package render turns the site model into files: each page's Markdown
+// through goldmark and the page through its html/template, in its language,
+// plus the root language chooser, 404 pages, sitemap.xml and robots.txt,
+// all minified. Pages render in parallel; the output does not depend on
+// the order they finish in.
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"runtime"
+	"sync"
+
+	"github.com/opengov-fi/opengov/internal/assets"
+	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/markdown"
+	"github.com/opengov-fi/opengov/internal/output"
+	"github.com/opengov-fi/opengov/internal/site"
+	"github.com/tdewolff/minify/v2"
+)
+
+// Input is everything rendering needs.
+type Input struct {
+	Site      *site.Site
+	Catalog   *i18n.Catalog
+	Templates *Templates
+	Assets    *assets.Set
+	Minifier  *minify.M
+}
+
+type renderer struct {
+	site   *site.Site
+	cat    *i18n.Catalog
+	tpl    *Templates
+	assets *assets.Set
+	min    *minify.M
+	md     map[string]*markdown.Converter
+}
+
+// Site renders every file of the site except the static files. Errors of
+// all pages are collected.
+func Site(in Input) ([]output.File, diag.List) {
+	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier, md: map[string]*markdown.Converter{}}
+	for _, l := range in.Site.Config.Languages {
+		r.md[l.Code] = markdown.New(l.Code)
+	}
+	pages := in.Site.Pages
+	files := make([]output.File, len(pages))
+	pageErrs := make([]diag.List, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				files[i], pageErrs[i] = r.page(pages[i])
+			}
+		})
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var errs diag.List
+	for _, e := range pageErrs {
+		errs = append(errs, e...)
+	}
+	for _, l := range in.Site.Config.Languages {
+		f, err := r.notFound(l.Code)
+		errs.Append(diag.Pos{File: TemplateDir}, err)
+		files = append(files, f)
+	}
+	for _, name := range []string{"index.html", "404.html"} {
+		f, err := r.chooser(name, name == "404.html")
+		errs.Append(diag.Pos{File: TemplateDir}, err)
+		files = append(files, f)
+	}
+	files = append(files, r.sitemap(), r.robots())
+	output.Sort(files)
+	return files, errs
+}
+
+// page renders one page.
+func (r *renderer) page(p *site.Page) (output.File, diag.List) {
+	out := output.File{Path: p.Path + "index.html"}
+	body, errs := r.md[p.Lang].Convert(p.File, r.links(p))
+	d, err := r.pageData(p, body)
+	if err != nil {
+		errs.Add(p.Pos(), "%v", err)
+		return out, errs
+	}
+	file := singleFile
+	switch p.Kind {
+	case site.KindHome:
+		file = homeFile
+	case site.KindSection:
+		file = listFile
+	}
+	name, tpl := r.tpl.lookup(p.Dir, file)
+	out.Data, err = r.execute(tpl, name, d, p.File.Path)
+	errs.Append(p.Pos(), err)
+	return out, errs
+}
+
+// links rewrites the Markdown links of p to content files.
+func (r *renderer) links(p *site.Page) markdown.LinkFunc {
+	return func(dest string) (string, string, error) {
+		l, err := r.site.Resolve(p, dest)
+		if err != nil {
+			return "", "", err
+		}
+		href := r.site.RelURL(l.Page)
+		if l.Fragment != "" {
+			href += "#" + l.Fragment
+		}
+		if l.OtherLanguage {
+			return href, l.Page.Lang, nil
+		}
+		return href, "", nil
+	}
+}
+
+// execute runs a template and minifies the result.
+func (r *renderer) execute(tpl *template.Template, name string, data any, forPage string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := tpl.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, templateError(err, forPage)
+	}
+	return output.Minify(r.min, name, buf.Bytes())
+}
+
+// notFound renders the 404 page of one language.
+func (r *renderer) notFound(lang string) (output.File, error) {
+	d := r.langData(r.site.Config.Language(lang))
+	title, err := d.L.T("not_found_title")
+	if err != nil {
+		return output.File{}, err
+	}
+	d.Title = title + " – " + d.Lang.Title
+	data, err := r.execute(r.tpl.byName[notFound], notFound, d, "the 404 page")
+	return output.File{Path: d.Lang.Prefix + "/404.html", Data: data}, err
+}
+
+// chooser renders the root page that offers every language, or the root
+// 404 page, which does the same after saying the page was not found.
+func (r *renderer) chooser(path string, notFound bool) (output.File, error) {
+	d := &ChooserData{NotFound: notFound, r: r}
+	for i := range r.site.Config.Languages {
+		l := &r.site.Config.Languages[i]
+		home := r.site.Home[l.Code]
+		d.Langs = append(d.Langs, ChooserLang{Lang: l, L: r.cat.For(l.Code), URL: r.site.RelURL(home)})
+		d.Alternates = append(d.Alternates, Alternate{HrefLang: l.Code, URL: r.site.AbsURL(home)})
+		if l.Code == r.site.Config.DefaultLanguage {
+			d.Default = &d.Langs[len(d.Langs)-1]
+		}
+	}
+	if !notFound {
+		d.Canonical = r.site.Config.BaseURL
+		d.Alternates = append(d.Alternates, Alternate{HrefLang: "x-default", URL: r.site.Config.BaseURL})
+	} else {
+		d.Alternates = nil
+	}
+	data, err := r.execute(r.tpl.byName[chooserFile], chooserFile, d, "the language chooser")
+	return output.File{Path: path, Data: data}, err
+}
