@@ -14,6 +14,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/render"
+	"github.com/opengov-fi/opengov/internal/schema"
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
@@ -32,12 +33,7 @@ type Result struct {
 // Run builds the site whose sources are in fsys. It returns every error it
 // finds, sorted, and a nil Result when there is any.
 func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
-	schemas := Schemas()
-	types := make([]string, 0, len(schemas))
-	for t := range schemas {
-		types = append(types, t)
-	}
-	cfg, errs := config.Load(fsys, types)
+	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
 	if errs == nil && opts.BaseURL != "" {
 		errs.Append(diag.Pos{File: "--base-url"}, cfg.SetBaseURL(opts.BaseURL))
 	}
@@ -53,6 +49,12 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	catalog, i18nErrs := i18n.Load(fsys, langs)
 	templates, templateErrs := render.LoadTemplates(fsys)
 	static, staticErrs := assets.Load(fsys, minifier)
+	schemas, schemaErrs := loadSchemas(fsys, cfg, langs)
+	if schemaErrs != nil {
+		// Without the vocabularies every typed page would fail; report the
+		// vocabulary errors with what else loaded.
+		return nil, append(append(schemaErrs, contentErrs...), append(i18nErrs, templateErrs...)...).Sort()
+	}
 	errs = append(errs, contentErrs...)
 	errs = append(errs, i18nErrs...)
 	errs = append(errs, templateErrs...)
@@ -60,6 +62,7 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 
 	model, siteErrs := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas})
 	errs = append(errs, siteErrs...)
+	errs = append(errs, schema.Relate(model)...)
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every
 	// stage rendering needs has loaded.
@@ -79,10 +82,21 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	return &Result{Site: model, Files: out}, nil
 }
 
-// Schemas are the typed front-matter schemas of the site's sections, by
-// the type name site.toml gives a section.
-func Schemas() map[string]site.Schema {
-	return map[string]site.Schema{}
+// loadSchemas loads the vocabularies and returns the typed section
+// schemas, when site.toml gives any section a type.
+func loadSchemas(fsys fs.FS, cfg *config.Config, langs []string) (map[string]site.Schema, diag.List) {
+	typed := false
+	for _, s := range cfg.Sections {
+		typed = typed || s.Type != ""
+	}
+	if !typed {
+		return nil, nil
+	}
+	vocab, errs := schema.LoadVocabularies(fsys, langs)
+	if errs != nil {
+		return nil, errs
+	}
+	return schema.Schemas(vocab), nil
 }
 
 // checkCollisions reports a static file that has the path of a generated

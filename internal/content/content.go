@@ -33,6 +33,7 @@ type File struct {
 	Lang     string
 	Front    Front
 	Rest     []decode.Field // front-matter fields the shared schema does not know
+	Meta     *decode.Node   // the whole front matter, for positions of its fields
 	Body     []byte
 	BodyLine int // line of the file the body starts on
 }
@@ -58,6 +59,18 @@ func (f *File) SourceKey() string { return path.Join(f.Dir, f.Name) }
 
 // Pos is the position of the file's first line.
 func (f *File) Pos() diag.Pos { return diag.Pos{File: f.Path, Line: 1} }
+
+// FieldPos is the position of the value of front-matter field key, or of
+// the front matter's start when the field is absent.
+func (f *File) FieldPos(key string) diag.Pos {
+	if n := f.Meta.Get(key); n != nil {
+		return diag.Pos{File: f.Path, Line: n.Line, Col: n.Col}
+	}
+	if f.Meta != nil {
+		return diag.Pos{File: f.Path, Line: f.Meta.Line}
+	}
+	return f.Pos()
+}
 
 // BodyPos converts a byte offset in Body to a position in the file.
 func (f *File) BodyPos(offset int) diag.Pos {
@@ -179,6 +192,7 @@ func (f *File) parse(src []byte) diag.List {
 	if errs != nil {
 		return errs
 	}
+	f.Meta = root
 	errs = decode.Into(root, &f.Front, f.Path, decode.Options{Rest: &f.Rest})
 	if f.Front.Slug != "" && !slugRE.MatchString(f.Front.Slug) {
 		n := root.Get("slug")

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The one entry point, on any machine with Go:
+#   ./build.sh                 build the site from content/ into public/
+#   ./build.sh test            run every test (format, vet, unit, golden, race)
+#   ./build.sh build [flags]   build with opengov build's flags (see -h)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+cmd=${1:-build}
+[ $# -gt 0 ] && shift
+
+case "$cmd" in
+build)
+	go run ./cmd/opengov build "$@"
+	;;
+test)
+	unformatted=$(gofmt -l cmd internal)
+	if [ -n "$unformatted" ]; then
+		echo "gofmt would change:" >&2
+		echo "$unformatted" >&2
+		exit 1
+	fi
+	go vet ./...
+	go test -race -count=1 ./...
+	;;
+-h | --help | help)
+	sed -n '2,5p' "$0" | sed 's/^# //'
+	;;
+*)
+	echo "build.sh: unknown command '$cmd'" >&2
+	sed -n '2,5p' "$0" | sed 's/^# //' >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,157 @@
+// Package schema defines the typed front matter of the site's typed
+// sections (good practices and commitments), the controlled vocabularies
+// their fields draw from, and the checks that tie them together. Every
+// problem is reported at the value's position with the allowed values and a
+// "did you mean" suggestion.
+package schema
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/decode"
+	"github.com/opengov-fi/opengov/internal/diag"
+)
+
+// VocabularyFile holds the controlled vocabularies, with a label in each
+// language.
+var VocabularyFile = path.Join(content.Dir, "_vocabularies.toml")
+
+// Term is one allowed value of a vocabulary.
+type Term struct {
+	ID          string            `fm:"id,required"`
+	Label       map[string]string `fm:"label,required"`
+	Description map[string]string `fm:"description"`
+}
+
+// In returns the term's label in lang.
+func (t *Term) In(lang string) string { return t.Label[lang] }
+
+// DescriptionIn returns the term's description in lang, or "".
+func (t *Term) DescriptionIn(lang string) string { return t.Description[lang] }
+
+// Vocabularies are the controlled vocabularies of the typed sections.
+type Vocabularies struct {
+	Themes     []*Term `fm:"themes,required"`
+	Levels     []*Term `fm:"levels,required"`
+	Principles []*Term `fm:"principles,required"` // the OECD declaration's five
+	Stages     []*Term `fm:"stages,required"`     // the OECD OPSI innovation lifecycle
+	Statuses   []*Term `fm:"statuses,required"`
+	Countries  []*Term `fm:"countries,required"` // ids are ISO 3166 codes: "FI"
+}
+
+// Vocabulary names, as in the file and in messages.
+const (
+	Themes     = "themes"
+	Levels     = "levels"
+	Principles = "principles"
+	Stages     = "stages"
+	Statuses   = "statuses"
+	Countries  = "countries"
+)
+
+// ByName returns the vocabulary called name.
+func (v *Vocabularies) ByName(name string) []*Term {
+	switch name {
+	case Themes:
+		return v.Themes
+	case Levels:
+		return v.Levels
+	case Principles:
+		return v.Principles
+	case Stages:
+		return v.Stages
+	case Statuses:
+		return v.Statuses
+	case Countries:
+		return v.Countries
+	}
+	return nil
+}
+
+// Names lists the vocabularies in the order pages show them.
+func Names() []string { return []string{Themes, Levels, Principles, Stages, Statuses, Countries} }
+
+var singular = map[string]string{Themes: "theme", Levels: "level", Principles: "innovation principle", Stages: "stage", Statuses: "status", Countries: "country"}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// LoadVocabularies reads VocabularyFile and checks that every term has a
+// plain id and a label in every language of langs.
+func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
+	src, err := fs.ReadFile(fsys, VocabularyFile)
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: VocabularyFile}, Msg: "cannot read the vocabularies: " + err.Error()}}
+	}
+	root, errs := decode.ParseTOML(src, VocabularyFile, 1)
+	if errs != nil {
+		return nil, errs
+	}
+	var v Vocabularies
+	if errs := decode.Into(root, &v, VocabularyFile, decode.Options{}); errs != nil {
+		return nil, errs
+	}
+	for _, name := range Names() {
+		node := root.Get(name)
+		seen := map[string]bool{}
+		for i, t := range v.ByName(name) {
+			item := node.Items[i]
+			pos := diag.Pos{File: VocabularyFile, Line: item.Line, Col: item.Col}
+			switch {
+			case name == Countries && !countryRE.MatchString(t.ID):
+				errs.Add(pos, "%s: id %q must be an ISO 3166 code such as FI", name, t.ID)
+			case name != Countries && !idRE.MatchString(t.ID):
+				errs.Add(pos, "%s: id %q must be lowercase a-z, digits and hyphens", name, t.ID)
+			}
+			if seen[t.ID] {
+				errs.Add(pos, "%s: id %q is listed twice", name, t.ID)
+			}
+			seen[t.ID] = true
+			for _, lang := range langs {
+				if strings.TrimSpace(t.Label[lang]) == "" {
+					errs.Add(pos, "%s: %q has no label in language %q", name, t.ID, lang).Hint = fmt.Sprintf("add %s = \"...\" to its label", lang)
+				}
+			}
+		}
+	}
+	return &v, errs
+}
+
+// lookup finds the term id in vocabulary name, or reports it at node.
+func (v *Vocabularies) lookup(name, id string, node *decode.Node, file string, errs *diag.List) *Term {
+	terms := v.ByName(name)
+	i := slices.IndexFunc(terms, func(t *Term) bool { return t.ID == id })
+	if i >= 0 {
+		return terms[i]
+	}
+	ids := make([]string, len(terms))
+	for j, t := range terms {
+		ids[j] = t.ID
+	}
+	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular[name], id)
+	e.Hint = "allowed: " + strings.Join(ids, ", ")
+	if s := decode.Suggest(id, ids); s != "" {
+		e.Hint = fmt.Sprintf("did you mean %q? allowed: %s", s, strings.Join(ids, ", "))
+	}
+	return nil
+}
+
+// terms resolves a field's list of ids, reporting each unknown one.
+func (v *Vocabularies) terms(name string, ids []string, field *decode.Node, file string, errs *diag.List) []*Term {
+	var out []*Term
+	for i, id := range ids {
+		node := field
+		if field != nil && field.Kind == decode.List && i < len(field.Items) {
+			node = field.Items[i]
+		}
+		if t := v.lookup(name, id, node, file, errs); t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
