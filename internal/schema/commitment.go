@@ -69,7 +69,7 @@ func cutNumber(n string) (commitment, measure string, ok bool) {
 // decodeCommitment decodes and checks a commitment's own fields.
 func (v *Vocabularies) decodeCommitment(f *content.File) (any, diag.List) {
 	var c Commitment
-	rest := &decode.Node{Kind: decode.Map, Fields: f.Rest, Line: f.FieldPos("title").Line}
+	rest := &decode.Node{Kind: decode.Map, Fields: f.Rest, Line: f.Meta.Line}
 	errs := decode.Into(rest, &c, f.Path, decode.Options{AlsoKnown: site.FrontFields()})
 	if c.ActionPlan != "" && !planRE.MatchString(c.ActionPlan) {
 		errs.Add(f.FieldPos("action_plan"), "action_plan %q should be the plan's years", c.ActionPlan).Hint = `write it like "2023-2027"`

@@ -70,7 +70,7 @@ var countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
 // decodePractice decodes and checks a good practice's own fields.
 func (v *Vocabularies) decodePractice(f *content.File) (any, diag.List) {
 	var p Practice
-	rest := &decode.Node{Kind: decode.Map, Fields: f.Rest, Line: f.FieldPos("title").Line}
+	rest := &decode.Node{Kind: decode.Map, Fields: f.Rest, Line: f.Meta.Line}
 	errs := decode.Into(rest, &p, f.Path, decode.Options{AlsoKnown: site.FrontFields()})
 	field := func(key string) *decode.Node {
 		if n := f.Meta.Get(key); n != nil {

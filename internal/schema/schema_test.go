@@ -1,0 +1,201 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/opengov-fi/opengov/internal/config"
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/site"
+)
+
+const siteTOML = `base_url = "https://example.org/"
+default_language = "fi"
+[[languages]]
+code = "fi"
+name = "suomi"
+prefix = "fi"
+locale = "fi_FI"
+title = "T"
+description = "D"
+[[languages]]
+code = "en"
+name = "English"
+prefix = "en"
+locale = "en_GB"
+title = "T"
+description = "D"
+[sections.practices]
+type = "practice"
+[sections.commitments]
+type = "commitment"
+`
+
+const vocab = `[[themes]]
+id = "dialogue"
+label = { fi = "Dialogit", en = "Dialogue" }
+[[themes]]
+id = "open-data"
+label = { fi = "Avoin data", en = "Open data" }
+[[levels]]
+id = "national"
+label = { fi = "Valtakunnallinen", en = "National" }
+[[principles]]
+id = "diffuse-lessons"
+label = { fi = "Levitämme", en = "Diffuse" }
+[[stages]]
+id = "diffusion"
+label = { fi = "Levittäminen", en = "Diffusion" }
+[[statuses]]
+id = "ongoing"
+label = { fi = "Käynnissä", en = "Ongoing" }
+[[countries]]
+id = "FI"
+label = { fi = "Suomi", en = "Finland" }
+`
+
+func md(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+const practice = `---
+id: dialogues
+title: Dialogues
+organisation: Ministry of Finance
+summary: Short.
+country: FI
+level: national
+themes: [dialogue, open-data]
+innovation_principles: [diffuse-lessons]
+stage: diffusion
+status: ongoing
+year: 2020
+related_commitments: [commitments/measure-1-1]
+published: 2026-11-23
+---
+Body.
+`
+
+func files() fstest.MapFS {
+	return fstest.MapFS{
+		"site.toml":                         md(siteTOML),
+		"content/_vocabularies.toml":        md(vocab),
+		"content/_index.fi.md":              md("---\ntitle: Etusivu\n---\n"),
+		"content/_index.en.md":              md("---\ntitle: Home\n---\n"),
+		"content/practices/dialogues.en.md": md(practice),
+		"content/practices/dialogues.fi.md": md(strings.Replace(practice, "title: Dialogues", "title: Dialogit", 1)),
+		"content/commitments/commitment-1.fi.md": md(`---
+title: Sitoumus 1
+summary: S.
+action_plan: "2023-2027"
+number: "1"
+lead_institution: VM
+status: ongoing
+---
+`),
+		"content/commitments/measure-1-1.fi.md": md(`---
+title: Toimenpide 1.1
+summary: S.
+action_plan: "2023-2027"
+number: "1.1"
+lead_institution: VM
+status: ongoing
+---
+`),
+	}
+}
+
+func load(t *testing.T, fsys fstest.MapFS) (*site.Site, string) {
+	t.Helper()
+	cfg, errs := config.Load(fsys, []string{PracticeType, CommitmentType})
+	if errs != nil {
+		t.Fatal(errs.Err())
+	}
+	v, errs := LoadVocabularies(fsys, []string{"fi", "en"})
+	if errs != nil {
+		return nil, errs.Err().Error()
+	}
+	loaded, errs := content.Load(fsys, []string{"fi", "en"})
+	if errs != nil {
+		t.Fatal(errs.Err())
+	}
+	s, errs := site.New(cfg, loaded, site.Options{Schemas: Schemas(v)})
+	errs = append(errs, Relate(s)...)
+	if errs != nil {
+		return s, errs.Err().Error()
+	}
+	return s, ""
+}
+
+func TestPracticeErrorsArePositionedWithSuggestions(t *testing.T) {
+	fsys := files()
+	fsys["content/practices/dialogues.en.md"] = md(strings.NewReplacer(
+		"organisation: Ministry of Finance\n", "",
+		"themes: [dialogue, open-data]", "themes: [dialogue, opendata]",
+		"level: national", "level: nation-wide",
+		"country: FI", `country: "NO"`,
+		"summary: Short.", "summary: "+strings.Repeat("x", 301),
+		"related_commitments: [commitments/measure-1-1]", "related_commitments: [commitments/measure-9-9]",
+	).Replace(practice))
+	_, errs := load(t, fsys)
+	want := []string{
+		`content/practices/dialogues.en.md:2: front matter: required field "organisation" is missing`,
+		`content/practices/dialogues.en.md:4:10: the summary is 301 characters long; at most 300 are allowed`,
+		`content/practices/dialogues.en.md:5:10: unknown country "NO" (allowed: FI)`,
+		`content/practices/dialogues.en.md:6:8: unknown level "nation-wide" (allowed: national)`,
+		`content/practices/dialogues.en.md:7:20: unknown theme "opendata" (did you mean "open-data"? allowed: dialogue, open-data)`,
+		`content/practices/dialogues.en.md:12:23: related commitment "commitments/measure-9-9" is not a commitment page`,
+	}
+	for _, w := range want {
+		if !strings.Contains(errs, w) {
+			t.Errorf("errors lack\n%s\ngot\n%s", w, errs)
+		}
+	}
+}
+
+func TestRelations(t *testing.T) {
+	s, errs := load(t, files())
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	commitment, measure := s.BySource("commitments/commitment-1", "fi"), s.BySource("commitments/measure-1-1", "fi")
+	c, m := CommitmentOf(commitment), CommitmentOf(measure)
+	if m.Parent != commitment || len(c.Measures) != 1 || c.Measures[0] != measure {
+		t.Errorf("measure and commitment are not linked: %+v %+v", m, c)
+	}
+	// The practice names the measure; the measure lists the practice once,
+	// in the measure's language.
+	if len(m.Practices) != 1 || m.Practices[0] != s.BySource("practices/dialogues", "fi") {
+		t.Errorf("measure's practices: %v", m.Practices)
+	}
+	p := PracticeOf(s.BySource("practices/dialogues", "en"))
+	if len(p.Commitments) != 1 || p.Commitments[0] != measure {
+		t.Errorf("practice's commitments: %v", p.Commitments)
+	}
+	if p.LevelTerm.In("fi") != "Valtakunnallinen" || len(p.ThemeTerms) != 2 || p.CountryTerm.In("en") != "Finland" {
+		t.Errorf("terms not resolved: %+v", p)
+	}
+}
+
+func TestMeasureWithoutCommitmentAndDifferentIDs(t *testing.T) {
+	fsys := files()
+	delete(fsys, "content/commitments/commitment-1.fi.md")
+	fsys["content/practices/dialogues.fi.md"] = md(strings.NewReplacer("id: dialogues", "id: dialogit", "title: Dialogues", "title: Dialogit").Replace(practice))
+	_, errs := load(t, fsys)
+	for _, w := range []string{
+		`content/commitments/measure-1-1.fi.md:5:9: measure 1.1 has no commitment 1 in action plan 2023-2027 in this language`,
+		`content/practices/dialogues.fi.md:2:5: id "dialogit" differs from the id "dialogues" of its translation content/practices/dialogues.en.md`,
+	} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("errors lack\n%s\ngot\n%s", w, errs)
+		}
+	}
+}
+
+func TestVocabularyNeedsEveryLanguage(t *testing.T) {
+	fsys := files()
+	fsys["content/_vocabularies.toml"] = md(strings.Replace(vocab, `label = { fi = "Avoin data", en = "Open data" }`, `label = { fi = "Avoin data" }`, 1))
+	_, errs := load(t, fsys)
+	if !strings.Contains(errs, `content/_vocabularies.toml:4:3: themes: "open-data" has no label in language "en"`) {
+		t.Errorf("got %s", errs)
+	}
+}
