@@ -11,6 +11,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/export"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/render"
@@ -49,7 +50,7 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	catalog, i18nErrs := i18n.Load(fsys, langs)
 	templates, templateErrs := render.LoadTemplates(fsys)
 	static, staticErrs := assets.Load(fsys, minifier)
-	schemas, schemaErrs := loadSchemas(fsys, cfg, langs)
+	vocab, schemaErrs := loadVocabularies(fsys, cfg, langs)
 	if schemaErrs != nil {
 		// Without the vocabularies every typed page would fail; report the
 		// vocabulary errors with what else loaded.
@@ -60,9 +61,16 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	errs = append(errs, templateErrs...)
 	errs = append(errs, staticErrs...)
 
+	var schemas map[string]site.Schema
+	if vocab != nil {
+		schemas = schema.Schemas(vocab)
+	}
 	model, siteErrs := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas})
 	errs = append(errs, siteErrs...)
-	errs = append(errs, schema.Relate(model)...)
+	if vocab != nil {
+		errs = append(errs, schema.Relate(model)...)
+		errs = append(errs, schema.Facets(model, vocab)...)
+	}
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every
 	// stage rendering needs has loaded.
@@ -75,6 +83,13 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 		return nil, errs.Sort()
 	}
 	out = append(out, static.Files...)
+	if vocab != nil {
+		data, err := export.Files(model, vocab)
+		if err != nil {
+			return nil, diag.List{{Pos: diag.Pos{File: export.Dir}, Msg: "cannot export the open data: " + err.Error()}}
+		}
+		out = append(out, data...)
+	}
 	output.Sort(out)
 	if err := checkCollisions(out); err != nil {
 		return nil, err
@@ -82,9 +97,9 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	return &Result{Site: model, Files: out}, nil
 }
 
-// loadSchemas loads the vocabularies and returns the typed section
-// schemas, when site.toml gives any section a type.
-func loadSchemas(fsys fs.FS, cfg *config.Config, langs []string) (map[string]site.Schema, diag.List) {
+// loadVocabularies loads the vocabularies of the typed sections, when
+// site.toml gives any section a type; otherwise it returns nil.
+func loadVocabularies(fsys fs.FS, cfg *config.Config, langs []string) (*schema.Vocabularies, diag.List) {
 	typed := false
 	for _, s := range cfg.Sections {
 		typed = typed || s.Type != ""
@@ -92,11 +107,7 @@ func loadSchemas(fsys fs.FS, cfg *config.Config, langs []string) (map[string]sit
 	if !typed {
 		return nil, nil
 	}
-	vocab, errs := schema.LoadVocabularies(fsys, langs)
-	if errs != nil {
-		return nil, errs
-	}
-	return schema.Schemas(vocab), nil
+	return schema.LoadVocabularies(fsys, langs)
 }
 
 // checkCollisions reports a static file that has the path of a generated

@@ -48,6 +48,9 @@ type Front struct {
 	Weight         int       `fm:"weight"`
 	Published      time.Time `fm:"published"`
 	Updated        time.Time `fm:"updated"`
+	// Layout names a page's own template, layout + ".html", in place of
+	// single.html: "declaration" gives declaration.html.
+	Layout string `fm:"layout"`
 }
 
 // IsIndex reports whether f is a section's (or the home) page.

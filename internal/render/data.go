@@ -119,3 +119,7 @@ func (d *Data) Cards(pages []*site.Page, level int) CardList {
 
 // ISODate writes t for a datetime attribute: "2026-11-23".
 func (d *Data) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
+
+// Rel is the URL of a path below the site root: "data/x.json" gives
+// "/opengov/data/x.json".
+func (d *Data) Rel(path string) string { return d.r.site.Config.BasePath() + path }

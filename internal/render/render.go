@@ -8,6 +8,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"path"
 	"runtime"
 	"sync"
 
@@ -98,7 +99,16 @@ func (r *renderer) page(p *site.Page) (output.File, diag.List) {
 	case site.KindSection:
 		file = listFile
 	}
+	if p.Template != "" {
+		file = p.Template
+	} else if p.Front.Layout != "" {
+		file = p.Front.Layout + ".html"
+	}
 	name, tpl := r.tpl.lookup(p.Dir, file)
+	if tpl == nil {
+		errs.Add(p.FieldPos("layout"), "there is no template %s for this page", path.Join(TemplateDir, name)).Hint = "add the template, or correct layout"
+		return out, errs
+	}
 	out.Data, err = r.execute(tpl, name, d, p.File.Path)
 	errs.Append(p.Pos(), err)
 	return out, errs

@@ -53,6 +53,12 @@ label = { fi = "Käynnissä", en = "Ongoing" }
 [[countries]]
 id = "FI"
 label = { fi = "Suomi", en = "Finland" }
+[[facets]]
+id = "themes"
+label = { fi = "Teemat", en = "Themes" }
+[[facets]]
+id = "years"
+label = { fi = "Vuodet", en = "Years" }
 `
 
 func md(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }

@@ -27,10 +27,27 @@ type Term struct {
 	ID          string            `fm:"id,required"`
 	Label       map[string]string `fm:"label,required"`
 	Description map[string]string `fm:"description"`
+	// Slug, by language, names the term in URLs where its label is too
+	// long for one; otherwise the label is made into a slug.
+	Slug map[string]string `fm:"slug"`
 }
 
-// In returns the term's label in lang.
-func (t *Term) In(lang string) string { return t.Label[lang] }
+// SlugIn returns the term's URL segment in lang.
+func (t *Term) SlugIn(lang string) string {
+	if s := t.Slug[lang]; s != "" {
+		return s
+	}
+	return content.Slugify(t.In(lang))
+}
+
+// In returns the term's label in lang; a label under "" serves every
+// language (years are written the same in all).
+func (t *Term) In(lang string) string {
+	if l, ok := t.Label[lang]; ok {
+		return l
+	}
+	return t.Label[""]
+}
 
 // DescriptionIn returns the term's description in lang, or "".
 func (t *Term) DescriptionIn(lang string) string { return t.Description[lang] }
@@ -43,6 +60,9 @@ type Vocabularies struct {
 	Stages     []*Term `fm:"stages,required"`     // the OECD OPSI innovation lifecycle
 	Statuses   []*Term `fm:"statuses,required"`
 	Countries  []*Term `fm:"countries,required"` // ids are ISO 3166 codes: "FI"
+	// Facets names, in order, the vocabularies (and "years") that the
+	// practices can be browsed by; each has a label in every language.
+	Facets []*Term `fm:"facets,required"`
 }
 
 // Vocabulary names, as in the file and in messages.
@@ -53,6 +73,7 @@ const (
 	Stages     = "stages"
 	Statuses   = "statuses"
 	Countries  = "countries"
+	facetsName = "facets"
 )
 
 // ByName returns the vocabulary called name.
@@ -70,12 +91,17 @@ func (v *Vocabularies) ByName(name string) []*Term {
 		return v.Statuses
 	case Countries:
 		return v.Countries
+	case facetsName:
+		return v.Facets
 	}
 	return nil
 }
 
 // Names lists the vocabularies in the order pages show them.
 func Names() []string { return []string{Themes, Levels, Principles, Stages, Statuses, Countries} }
+
+// facetable lists what the facets list may name.
+var facetable = append(Names(), Years)
 
 var singular = map[string]string{Themes: "theme", Levels: "level", Principles: "innovation principle", Stages: "stage", Statuses: "status", Countries: "country"}
 
@@ -96,7 +122,7 @@ func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
 	if errs := decode.Into(root, &v, VocabularyFile, decode.Options{}); errs != nil {
 		return nil, errs
 	}
-	for _, name := range Names() {
+	for _, name := range append(Names(), facetsName) {
 		node := root.Get(name)
 		seen := map[string]bool{}
 		for i, t := range v.ByName(name) {
@@ -112,6 +138,9 @@ func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
 				errs.Add(pos, "%s: id %q is listed twice", name, t.ID)
 			}
 			seen[t.ID] = true
+			if name == facetsName && !slices.Contains(facetable, t.ID) {
+				errs.Add(pos, "facets: %q is not a vocabulary", t.ID).Hint = "facets can be " + strings.Join(facetable, ", ")
+			}
 			for _, lang := range langs {
 				if strings.TrimSpace(t.Label[lang]) == "" {
 					errs.Add(pos, "%s: %q has no label in language %q", name, t.ID, lang).Hint = fmt.Sprintf("add %s = \"...\" to its label", lang)

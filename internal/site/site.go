@@ -38,6 +38,8 @@ type Page struct {
 	// Path is the page's folder below the site root, with a trailing slash:
 	// "en/commitments/". The page is written to Path + "index.html".
 	Path string
+	// Template, when set, names the template file of a generated page.
+	Template string
 
 	Parent       *Page   // the section (or home) the page belongs to, in the same language
 	Children     []*Page // for a section: its pages and subsections, in order
@@ -164,7 +166,7 @@ func decodeParams(p *Page, schemas map[string]Schema) diag.List {
 
 // FrontFields lists the front-matter fields every page may have.
 func FrontFields() []string {
-	return []string{"title", "summary", "slug", "translationKey", "draft", "weight", "published", "updated"}
+	return []string{"title", "summary", "slug", "translationKey", "draft", "weight", "published", "updated", "layout"}
 }
 
 // pairTranslations groups pages by key, and reports two pages of one

@@ -1,0 +1,281 @@
+package schema
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/site"
+)
+
+// Years is the facet of the year a practice was launched; its values come
+// from the practices, not from a vocabulary.
+const Years = "years"
+
+// Index is a practices section as one language lists it. It is the
+// section page's Params.
+type Index struct {
+	Section   *site.Page
+	Practices []*site.Page // every practice: in this language where it exists, else in its own; newest first
+	Facets    []*Facet
+}
+
+// Listing returns the index itself; templates ask a section page and a
+// facet page for it the same way.
+func (idx *Index) Listing() *Index { return idx }
+
+// Facet is one way to filter the practices, such as by theme.
+type Facet struct {
+	Vocabulary string // "themes", "years"
+	Name       *Term  // the facet's own name: "Teemat", "Themes"
+	Values     []*FacetValue
+	Page       *site.Page // the facet's index page in this language
+}
+
+// FacetValue is one value of a facet with the practices that have it.
+type FacetValue struct {
+	Term      *Term
+	Practices []*site.Page
+	Page      *site.Page
+}
+
+// FacetPage is the Params of a generated facet page: a facet's index page
+// (Value is nil) or one value's page.
+type FacetPage struct {
+	Index *Index
+	Facet *Facet
+	Value *FacetValue
+}
+
+// Listing returns the index of the section the facet page belongs to.
+func (fp *FacetPage) Listing() *Index { return fp.Index }
+
+// Home is the Params of a home page: the newest practices of its language.
+type Home struct {
+	Newest []*site.Page
+}
+
+// Declaration is the Params of a page with layout "declaration": the
+// declaration's principles, each with the practices tagged with it.
+type Declaration struct {
+	Principles []*FacetValue
+}
+
+// NewestOnHome is how many practices a home page shows.
+const NewestOnHome = 3
+
+// DeclarationLayout is the layout that asks for the principles.
+const DeclarationLayout = "declaration"
+
+// Facets builds the listing and facets of every practices section in every
+// language, adds the facet pages to the site, and fills the Params of the
+// home pages and the declaration page.
+func Facets(s *site.Site, v *Vocabularies) diag.List {
+	var errs diag.List
+	var gen []site.Generated
+	indexes := map[string]*Index{} // by language; the first practices section
+	for dir, sec := range s.Config.Sections {
+		if sec.Type != PracticeType {
+			continue
+		}
+		practices := practicesBelow(s, dir)
+		for _, l := range s.Config.Languages {
+			section := s.BySource(dir+"/"+content.IndexName, l.Code)
+			if section == nil {
+				continue
+			}
+			idx := &Index{Section: section, Practices: listing(practices, l.Code)}
+			section.Params = idx
+			if prev := indexes[l.Code]; prev == nil || dir < prev.Section.Dir {
+				indexes[l.Code] = idx
+			}
+			gen = append(gen, idx.build(v, l.Code)...)
+		}
+	}
+	errs = append(errs, s.AddGenerated(gen)...)
+	// AddGenerated made the pages; point the facets at them.
+	for _, p := range s.Pages {
+		fp, ok := p.Params.(*FacetPage)
+		if !ok {
+			continue
+		}
+		if fp.Value != nil {
+			fp.Value.Page = p
+		} else {
+			fp.Facet.Page = p
+		}
+	}
+	for lang, home := range s.Home {
+		h := &Home{}
+		if idx := indexes[lang]; idx != nil {
+			h.Newest = idx.Practices[:min(NewestOnHome, len(idx.Practices))]
+		}
+		home.Params = h
+	}
+	for _, p := range s.Pages {
+		if p.Front.Layout != DeclarationLayout {
+			continue
+		}
+		d := &Declaration{}
+		if idx := indexes[p.Lang]; idx != nil {
+			d.Principles = idx.facet(Principles).Values
+		} else {
+			errs.Add(p.FieldPos("layout"), "the declaration lists practices, but there is no practices section in this language")
+		}
+		p.Params = d
+	}
+	return errs
+}
+
+// practicesBelow returns the practice pages in dir and below it.
+func practicesBelow(s *site.Site, dir string) []*site.Page {
+	var out []*site.Page
+	for _, p := range s.Pages {
+		if PracticeOf(p) != nil && (p.Dir == dir || strings.HasPrefix(p.Dir, dir+"/")) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// listing picks each practice once, in lang where it is translated, and
+// orders them newest first.
+func listing(practices []*site.Page, lang string) []*site.Page {
+	seen := map[string]bool{}
+	var out []*site.Page
+	for _, p := range practices {
+		if seen[p.Key] {
+			continue
+		}
+		seen[p.Key] = true
+		if t := p.Translation(lang); t != nil {
+			p = t
+		} else {
+			p = p.Translations()[0]
+		}
+		out = append(out, p)
+	}
+	slices.SortFunc(out, Newest)
+	return out
+}
+
+// Newest orders practices by published date, newest first, then by the
+// year launched, newest first, then by title.
+func Newest(a, b *site.Page) int {
+	return cmp.Or(
+		b.Front.Published.Compare(a.Front.Published),
+		cmp.Compare(PracticeOf(b).Year, PracticeOf(a).Year),
+		cmp.Compare(strings.ToLower(a.Front.Title), strings.ToLower(b.Front.Title)),
+	)
+}
+
+// facet returns the index's facet of vocabulary name, or an empty one.
+func (idx *Index) facet(name string) *Facet {
+	for _, f := range idx.Facets {
+		if f.Vocabulary == name {
+			return f
+		}
+	}
+	return &Facet{Vocabulary: name}
+}
+
+// build computes the facets of one language's listing and returns their
+// pages to generate.
+func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
+	var gen []site.Generated
+	for _, name := range v.Facets {
+		f := &Facet{Vocabulary: name.ID, Name: name}
+		for _, term := range facetTerms(v, name.ID, idx.Practices) {
+			fv := &FacetValue{Term: term}
+			for _, p := range idx.Practices {
+				if slices.Contains(termsOf(PracticeOf(p), name.ID), term.ID) {
+					fv.Practices = append(fv.Practices, p)
+				}
+			}
+			if len(fv.Practices) > 0 || name.ID == Principles {
+				f.Values = append(f.Values, fv)
+			}
+		}
+		idx.Facets = append(idx.Facets, f)
+		key := "facet:" + idx.Section.Key + ":" + name.ID
+		facetSlug := name.SlugIn(lang)
+		gen = append(gen, site.Generated{
+			Parent: idx.Section, Key: key, Slug: facetSlug, Title: name.In(lang),
+			Template: "facets.html", Params: &FacetPage{Index: idx, Facet: f},
+		})
+		for _, fv := range f.Values {
+			if len(fv.Practices) == 0 {
+				continue
+			}
+			gen = append(gen, site.Generated{
+				Parent: idx.Section, Key: key + ":" + fv.Term.ID,
+				Slug:  facetSlug + "/" + fv.Term.SlugIn(lang),
+				Title: fv.Term.In(lang) + " – " + name.In(lang), Template: "facet.html",
+				Params: &FacetPage{Index: idx, Facet: f, Value: fv},
+			})
+		}
+	}
+	return gen
+}
+
+// facetTerms returns the values a facet can have: a vocabulary's terms in
+// their order, or for years, the years the practices have, newest first.
+func facetTerms(v *Vocabularies, name string, practices []*site.Page) []*Term {
+	if name != Years {
+		return v.ByName(name)
+	}
+	var years []int
+	for _, p := range practices {
+		if y := PracticeOf(p).Year; y != 0 && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	out := make([]*Term, len(years))
+	for i, y := range years {
+		out[i] = yearTerm(y)
+	}
+	return out
+}
+
+// yearTerm is a year as a facet value, labelled the same in every language.
+func yearTerm(y int) *Term {
+	s := strconv.Itoa(y)
+	return &Term{ID: s, Label: map[string]string{"": s}}
+}
+
+// termsOf returns the ids a practice has in vocabulary name.
+func termsOf(p *Practice, name string) []string {
+	ids := func(terms ...*Term) []string {
+		var out []string
+		for _, t := range terms {
+			if t != nil {
+				out = append(out, t.ID)
+			}
+		}
+		return out
+	}
+	switch name {
+	case Themes:
+		return ids(p.ThemeTerms...)
+	case Principles:
+		return ids(p.PrincipleTerms...)
+	case Levels:
+		return ids(p.LevelTerm)
+	case Stages:
+		return ids(p.StageTerm)
+	case Statuses:
+		return ids(p.StatusTerm)
+	case Countries:
+		return ids(p.CountryTerm)
+	case Years:
+		if p.Year != 0 {
+			return []string{strconv.Itoa(p.Year)}
+		}
+	}
+	return nil
+}

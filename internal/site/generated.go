@@ -1,0 +1,68 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/diag"
+)
+
+// Generated describes a page made by the build rather than written by an
+// editor, such as a facet page of the good practices, in one language.
+type Generated struct {
+	Parent   *Page  // the page it sits below, in its language
+	Key      string // translation key, shared by its versions in other languages
+	Slug     string // path below Parent: "teemat/dialogit"
+	Title    string
+	Summary  string
+	Template string // template file, looked up from Parent's folder: "facet.html"
+	Params   any
+}
+
+// AddGenerated adds generated pages to the site: each below its parent,
+// paired with the others of the same key, and in the sitemap. It reports a
+// generated URL that an editor's page already has.
+func (s *Site) AddGenerated(gen []Generated) diag.List {
+	var errs diag.List
+	taken := map[string]*Page{}
+	for _, p := range s.Pages {
+		taken[p.Path] = p
+	}
+	groups := map[string][]*Page{}
+	var added []*Page
+	for _, g := range gen {
+		f := &content.File{
+			Path:  g.Parent.File.Path,
+			Dir:   g.Parent.Dir,
+			Name:  g.Key,
+			Lang:  g.Parent.Lang,
+			Front: content.Front{Title: g.Title, Summary: g.Summary},
+		}
+		p := &Page{File: f, Kind: KindPage, Key: g.Key, Type: g.Parent.Type, Params: g.Params,
+			Path: g.Parent.Path + strings.Trim(g.Slug, "/") + "/", Parent: g.Parent, Template: g.Template}
+		if q := taken[p.Path]; q != nil {
+			errs.Add(q.Pos(), "URL /%s is also the URL of a generated page (%s)", p.Path, g.Title).Hint = "give this page another slug"
+			continue
+		}
+		taken[p.Path] = p
+		groups[p.Key] = append(groups[p.Key], p)
+		added = append(added, p)
+	}
+	order := map[string]int{}
+	for i, l := range s.Config.Languages {
+		order[l.Code] = i
+	}
+	for _, g := range groups {
+		slices.SortStableFunc(g, func(a, b *Page) int { return cmp.Compare(order[a.Lang], order[b.Lang]) })
+		for _, p := range g {
+			p.translations = g
+		}
+	}
+	s.Pages = append(s.Pages, added...)
+	slices.SortFunc(s.Pages, func(a, b *Page) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File.Path, b.File.Path))
+	})
+	return errs
+}
