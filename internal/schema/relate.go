@@ -15,6 +15,8 @@ func Schemas(v *Vocabularies) map[string]site.Schema {
 	return map[string]site.Schema{
 		PracticeType:   {Known: PracticeFields(), Decode: v.decodePractice},
 		CommitmentType: {Decode: v.decodeCommitment},
+		// Not a section type: pages with layout: accessibility.
+		AccessibilityLayout: {Decode: decodeAccessibility},
 	}
 }
 

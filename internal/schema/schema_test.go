@@ -205,3 +205,88 @@ func TestVocabularyNeedsEveryLanguage(t *testing.T) {
 		t.Errorf("got %s", errs)
 	}
 }
+
+func TestPracticeInOneLanguageIsListedInTheOther(t *testing.T) {
+	fsys := files()
+	fsys["content/practices/_index.fi.md"] = md("---\ntitle: Käytännöt\n---\n")
+	fsys["content/practices/_index.en.md"] = md("---\ntitle: Practices\n---\n")
+	fsys["content/practices/only-english.en.md"] = md(strings.Replace(practice, "id: dialogues", "id: only-english", 1))
+	s, errs := load(t, fsys)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	if errs := Facets(s, mustVocab(t, fsys)); errs != nil {
+		t.Fatal(errs.Err())
+	}
+	idx := s.BySource("practices/_index", "fi").Params.(*Index)
+	var langs []string
+	for _, p := range idx.Practices {
+		langs = append(langs, PracticeOf(p).ID+":"+p.Lang)
+	}
+	if got := strings.Join(langs, " "); got != "dialogues:fi only-english:en" {
+		t.Fatalf("Finnish listing: %s", got)
+	}
+	// Facet pages exist in both languages and pair as translations.
+	var themes *Facet
+	for _, f := range idx.Facets {
+		if f.Vocabulary == Themes {
+			themes = f
+		}
+	}
+	if themes == nil || themes.Page == nil || len(themes.Values) != 2 || themes.Values[0].Page.Translation("en") == nil {
+		t.Fatalf("theme facet: %+v", themes)
+	}
+	if got := themes.Values[0].Page.Path; got != "fi/practices/teemat/dialogit/" {
+		t.Errorf("facet value path %s", got)
+	}
+}
+
+func mustVocab(t *testing.T, fsys fstest.MapFS) *Vocabularies {
+	v, errs := LoadVocabularies(fsys, []string{"fi", "en"})
+	if errs != nil {
+		t.Fatal(errs.Err())
+	}
+	return v
+}
+
+func TestAccessibilityStatementIsChecked(t *testing.T) {
+	fsys := files()
+	fsys["content/accessibility.fi.md"] = md(`---
+title: Saavutettavuusseloste
+layout: accessibility
+standard: WCAG 2.1 AA
+compliance: partial
+known_gaps:
+  - criterion: "3.1"
+    description: Puute.
+feedback:
+  organisation: Valtiovarainministeriö
+enforcement:
+  organisation: Valvontaviranomainen
+prepared: 2026-11-23
+reviewed: 2026-11-22
+---
+`)
+	fsys["content/accessibility.en.md"] = md(`---
+title: Accessibility statement
+layout: accessibility
+standard: WCAG 2.1 AA
+compliance: partial
+feedback:
+  organisation: Ministry of Finance
+prepared: 2026-11-23
+reviewed: 2026-11-23
+---
+`)
+	_, errs := load(t, fsys)
+	for _, w := range []string{
+		`content/accessibility.en.md:2: front matter: required field "enforcement" is missing`,
+		`content/accessibility.en.md:5:13: a partially compliant site must list its known gaps`,
+		`content/accessibility.fi.md:7:5: criterion "3.1" is not a WCAG success criterion number`,
+		`content/accessibility.fi.md:14:11: the statement was reviewed before it was prepared`,
+	} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("errors lack\n%s\ngot\n%s", w, errs)
+		}
+	}
+}

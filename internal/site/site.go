@@ -133,6 +133,9 @@ func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.L
 			}
 		}
 		p.Type = cfg.SectionType(f.Dir)
+		if _, ok := opts.Schemas[f.Front.Layout]; ok && p.Type == "" {
+			p.Type = f.Front.Layout // a page whose layout has a schema of its own
+		}
 		errs = append(errs, decodeParams(p, opts.Schemas)...)
 		s.Pages = append(s.Pages, p)
 		s.bySource[f.SourceKey()+"."+f.Lang] = p
@@ -151,7 +154,7 @@ func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.L
 
 func decodeParams(p *Page, schemas map[string]Schema) diag.List {
 	schema, typed := schemas[p.Type]
-	if typed && !p.IsIndex() {
+	if typed && (!p.IsIndex() || p.Type == p.Front.Layout) {
 		params, errs := schema.Decode(p.File)
 		p.Params = params
 		return errs
