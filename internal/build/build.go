@@ -5,6 +5,8 @@
 package build
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"io/fs"
 
 	"github.com/opengov-fi/opengov/internal/assets"
@@ -29,11 +31,40 @@ type Options struct {
 type Result struct {
 	Site  *site.Site
 	Files []output.File // sorted by path
+	// Rendered counts the pages rendered rather than reused from the
+	// previous build (all of them, for Run).
+	Rendered int
 }
 
 // Run builds the site whose sources are in fsys. It returns every error it
 // finds, sorted, and a nil Result when there is any.
 func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
+	return run(fsys, opts, content.NewLoader(), nil, nil)
+}
+
+// Builder builds one site again and again, as a watching server does,
+// reusing what did not change: parsed content files, and rendered pages
+// whose inputs are the same. Its result is always what Run gives.
+type Builder struct {
+	fsys   fs.FS
+	opts   Options
+	loader *content.Loader
+	cache  *render.Cache
+}
+
+// NewBuilder returns a Builder of the site in fsys.
+func NewBuilder(fsys fs.FS, opts Options) *Builder {
+	return &Builder{fsys: fsys, opts: opts, loader: content.NewLoader(), cache: render.NewCache()}
+}
+
+// Build builds the site. changed reports whether a content file (by its
+// slash path, such as "content/x.fi.md") changed since the last build; nil
+// means any may have.
+func (b *Builder) Build(changed func(path string) bool) (*Result, diag.List) {
+	return run(b.fsys, b.opts, b.loader, changed, b.cache)
+}
+
+func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) bool, cache *render.Cache) (*Result, diag.List) {
 	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
 	if errs == nil && opts.BaseURL != "" {
 		errs.Append(diag.Pos{File: "--base-url"}, cfg.SetBaseURL(opts.BaseURL))
@@ -46,7 +77,7 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 		langs[i] = l.Code
 	}
 	minifier := output.NewMinifier()
-	files, contentErrs := content.Load(fsys, langs)
+	files, contentErrs := loader.Load(fsys, langs, changed)
 	catalog, i18nErrs := i18n.Load(fsys, langs)
 	templates, templateErrs := render.LoadTemplates(fsys)
 	static, staticErrs := assets.Load(fsys, minifier)
@@ -77,7 +108,11 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	if catalog == nil || templateErrs != nil || len(model.Home) < len(cfg.Languages) {
 		return nil, errs.Sort()
 	}
-	out, renderErrs := render.Site(render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier})
+	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier, Cache: cache}
+	if cache != nil {
+		in.Global = globalHash(fsys, opts)
+	}
+	out, renderErrs := render.Site(in)
 	errs = append(errs, renderErrs...)
 	if errs != nil {
 		return nil, errs.Sort()
@@ -94,7 +129,11 @@ func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
 	if err := checkCollisions(out); err != nil {
 		return nil, err
 	}
-	return &Result{Site: model, Files: out}, nil
+	rendered := len(model.Pages)
+	if cache != nil {
+		rendered = cache.Rendered
+	}
+	return &Result{Site: model, Files: out, Rendered: rendered}, nil
 }
 
 // loadVocabularies loads the vocabularies of the typed sections, when
@@ -120,4 +159,32 @@ func checkCollisions(files []output.File) diag.List {
 		}
 	}
 	return errs
+}
+
+// globalHash identifies the inputs every page depends on: site.toml, the
+// templates, messages and static files, data files under content/, and
+// the options.
+func globalHash(fsys fs.FS, opts Options) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\x00", opts)
+	add := func(p string) {
+		data, err := fs.ReadFile(fsys, p)
+		fmt.Fprintf(h, "%s\x00%d\x00%v\x00", p, len(data), err)
+		h.Write(data)
+	}
+	add(config.File)
+	for _, dir := range []string{render.TemplateDir, i18n.Dir, assets.Dir, content.Dir} {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil || d.IsDir():
+			case dir == content.Dir && !content.IsData(d.Name()):
+			default:
+				add(p)
+			}
+			return nil
+		})
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }

@@ -6,6 +6,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -36,6 +37,9 @@ type File struct {
 	Meta     *decode.Node   // the whole front matter, for positions of its fields
 	Body     []byte
 	BodyLine int // line of the file the body starts on
+	// MetaHash and BodyHash identify the front matter and the body, so
+	// later stages can tell what an edit changed.
+	MetaHash, BodyHash [sha256.Size]byte
 }
 
 // Front holds the front-matter fields every page may have.
@@ -51,6 +55,10 @@ type Front struct {
 	// Layout names a page's own template, layout + ".html", in place of
 	// single.html: "declaration" gives declaration.html.
 	Layout string `fm:"layout"`
+	// SourceHash, on a translation, is the first 12 hex digits of the
+	// SHA-256 of the default-language version's body it was translated
+	// from; opengov check reports the translation as stale when they differ.
+	SourceHash string `fm:"source_hash"`
 }
 
 // IsIndex reports whether f is a section's (or the home) page.
@@ -86,8 +94,30 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Load reads every Markdown file below Dir in fsys. langs are the configured
 // language codes. Drafts are kept; the site stage decides about them.
 func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
+	return NewLoader().Load(fsys, langs, nil)
+}
+
+// Loader loads content again and again, as a watching server does: it
+// keeps each parsed file and reads it again only when told it changed.
+// A Loader is not safe for concurrent use.
+type Loader struct {
+	cache map[string]*File // by path; nil entries are files that failed
+	langs string
+}
+
+// NewLoader returns a Loader with nothing cached.
+func NewLoader() *Loader { return &Loader{cache: map[string]*File{}} }
+
+// Load lists the Markdown files below Dir and returns them parsed. A file
+// is read again when changed reports its path (nil: every file), when it
+// is new, or when it failed last time; other files come from the cache.
+func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool) ([]*File, diag.List) {
+	if key := strings.Join(langs, ","); key != l.langs {
+		l.cache, l.langs = map[string]*File{}, key // languages decide which names are valid
+	}
 	var files []*File
 	var errs diag.List
+	seen := map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
@@ -103,8 +133,14 @@ func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
 		if d.IsDir() || IsData(name) {
 			return nil
 		}
+		seen[p] = true
+		if f, ok := l.cache[p]; ok && f != nil && changed != nil && !changed(p) {
+			files = append(files, f)
+			return nil
+		}
 		f, ferrs := loadFile(fsys, p, langs)
 		errs = append(errs, ferrs...)
+		l.cache[p] = f
 		if f != nil {
 			files = append(files, f)
 		}
@@ -112,6 +148,11 @@ func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
 	})
 	if err != nil {
 		errs.Add(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
+	}
+	for p := range l.cache {
+		if !seen[p] {
+			delete(l.cache, p) // deleted, or renamed away
+		}
 	}
 	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return files, errs
@@ -178,6 +219,8 @@ func (f *File) parse(src []byte) diag.List {
 	}
 	bodyStart := len(src) - len(body)
 	f.Body = body
+	f.MetaHash = sha256.Sum256(src[:bodyStart])
+	f.BodyHash = sha256.Sum256(body)
 	f.BodyLine = 1 + bytes.Count(src[:bodyStart], []byte("\n"))
 	if bodyStart > 0 && src[bodyStart-1] != '\n' {
 		f.BodyLine++

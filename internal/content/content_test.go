@@ -85,3 +85,35 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+func TestLoaderReadsOnlyChangedFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.fi.md": {Data: []byte("---\ntitle: A\n---\n")},
+		"content/b.fi.md": {Data: []byte("---\ntitle: B\n---\n")},
+	}
+	l := NewLoader()
+	first, errs := l.Load(fsys, []string{"fi"}, nil)
+	if errs != nil || len(first) != 2 {
+		t.Fatal(errs, first)
+	}
+	fsys["content/a.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A2\n---\n")}
+	fsys["content/b.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B2\n---\n")}
+	fsys["content/c.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\n---\n")}
+	second, _ := l.Load(fsys, []string{"fi"}, func(p string) bool { return p == "content/a.fi.md" })
+	var titles []string
+	for _, f := range second {
+		titles = append(titles, f.Front.Title)
+	}
+	// a was changed, b was not reported (so it comes from the cache), c is new.
+	if strings.Join(titles, " ") != "A2 B C" || second[1] != first[1] {
+		t.Errorf("titles %v", titles)
+	}
+	delete(fsys, "content/c.fi.md")
+	third, _ := l.Load(fsys, []string{"fi"}, func(string) bool { return false })
+	if len(third) != 2 {
+		t.Errorf("deleted file still loaded: %d files", len(third))
+	}
+	if third[0].MetaHash == first[0].MetaHash || third[0].BodyHash != first[0].BodyHash {
+		t.Error("hashes do not follow the front matter and body")
+	}
+}

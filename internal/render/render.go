@@ -28,9 +28,17 @@ type Input struct {
 	Templates *Templates
 	Assets    *assets.Set
 	Minifier  *minify.M
+	// Cache, when not nil, keeps pages from the previous build: a page
+	// whose inputs did not change is not rendered again. Global hashes
+	// the inputs every page depends on (templates, messages, static files,
+	// configuration).
+	Cache  *Cache
+	Global [32]byte
 }
 
 type renderer struct {
+	cache  *Cache
+	global [32]byte
 	site   *site.Site
 	cat    *i18n.Catalog
 	tpl    *Templates
@@ -42,19 +50,19 @@ type renderer struct {
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
-	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier, md: map[string]*markdown.Converter{}}
+	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
+		md: map[string]*markdown.Converter{}, cache: in.Cache, global: in.Global}
 	for _, l := range in.Site.Config.Languages {
 		r.md[l.Code] = markdown.New(l.Code)
 	}
 	pages := in.Site.Pages
-	files := make([]output.File, len(pages))
-	pageErrs := make([]diag.List, len(pages))
+	results := make([]pageResult, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				files[i], pageErrs[i] = r.page(pages[i])
+				results[i] = r.cachedPage(pages[i])
 			}
 		})
 	}
@@ -65,9 +73,12 @@ func Site(in Input) ([]output.File, diag.List) {
 	wg.Wait()
 
 	var errs diag.List
-	for _, e := range pageErrs {
-		errs = append(errs, e...)
+	files := make([]output.File, len(pages))
+	for i, res := range results {
+		files[i] = res.file
+		errs = append(errs, res.errs...)
 	}
+	r.keep(pages, results)
 	for _, l := range in.Site.Config.Languages {
 		f, err := r.notFound(l.Code)
 		errs.Append(diag.Pos{File: TemplateDir}, err)
@@ -83,14 +94,66 @@ func Site(in Input) ([]output.File, diag.List) {
 	return files, errs
 }
 
-// page renders one page.
-func (r *renderer) page(p *site.Page) (output.File, diag.List) {
+// pageResult is one page's output, with what the cache keeps of it.
+type pageResult struct {
+	file     output.File
+	errs     diag.List
+	key      [32]byte
+	dests    []string // the content links of its Markdown
+	rendered bool     // not taken from the cache
+}
+
+// cachedPage returns the page from the cache when its key is unchanged,
+// and renders it otherwise.
+func (r *renderer) cachedPage(p *site.Page) pageResult {
+	if r.cache == nil {
+		file, errs, _ := r.page(p)
+		return pageResult{file: file, errs: errs}
+	}
+	if dests, ok := r.cache.links[p.BodyHash]; ok {
+		key := pageKey(r, r.global, p, dests)
+		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key {
+			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests}
+		}
+	}
+	file, errs, dests := r.page(p)
+	return pageResult{file: file, errs: errs, key: pageKey(r, r.global, p, dests), dests: dests, rendered: true}
+}
+
+// keep replaces the cache's contents with this build's pages; pages that
+// had errors are left out, so they are rendered again next time.
+func (r *renderer) keep(pages []*site.Page, results []pageResult) {
+	if r.cache == nil {
+		return
+	}
+	c := NewCache()
+	for i, res := range results {
+		if res.rendered {
+			c.Rendered++
+		}
+		if res.errs != nil {
+			continue
+		}
+		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data}
+		c.links[pages[i].BodyHash] = res.dests
+	}
+	*r.cache = *c
+}
+
+// page renders one page; it also returns the content-link destinations
+// of its Markdown.
+func (r *renderer) page(p *site.Page) (output.File, diag.List, []string) {
 	out := output.File{Path: p.Path + "index.html"}
-	body, errs := r.md[p.Lang].Convert(p.File, r.links(p))
+	var dests []string
+	links := r.links(p)
+	body, errs := r.md[p.Lang].Convert(p.File, func(dest string) (string, string, error) {
+		dests = append(dests, dest)
+		return links(dest)
+	})
 	d, err := r.pageData(p, body)
 	if err != nil {
 		errs.Add(p.Pos(), "%v", err)
-		return out, errs
+		return out, errs, dests
 	}
 	file := singleFile
 	switch p.Kind {
@@ -107,11 +170,11 @@ func (r *renderer) page(p *site.Page) (output.File, diag.List) {
 	name, tpl := r.tpl.lookup(p.Dir, file)
 	if tpl == nil {
 		errs.Add(p.FieldPos("layout"), "there is no template %s for this page", path.Join(TemplateDir, name)).Hint = "add the template, or correct layout"
-		return out, errs
+		return out, errs, dests
 	}
 	out.Data, err = r.execute(tpl, name, d, p.File.Path)
 	errs.Append(p.Pos(), err)
-	return out, errs
+	return out, errs, dests
 }
 
 // links rewrites the Markdown links of p to content files.

@@ -279,3 +279,23 @@ func termsOf(p *Practice, name string) []string {
 	}
 	return nil
 }
+
+// RelatedPages are the practices a section lists; its facet counts come
+// from them too.
+func (idx *Index) RelatedPages() []*site.Page { return idx.Practices }
+
+// RelatedPages are the practices of the section, whose facets the page
+// counts and lists.
+func (fp *FacetPage) RelatedPages() []*site.Page { return fp.Index.Practices }
+
+// RelatedPages are the newest practices.
+func (h *Home) RelatedPages() []*site.Page { return h.Newest }
+
+// RelatedPages are the practices listed under the principles.
+func (d *Declaration) RelatedPages() []*site.Page {
+	var out []*site.Page
+	for _, v := range d.Principles {
+		out = append(out, v.Practices...)
+	}
+	return out
+}

@@ -167,3 +167,15 @@ func checkPracticeIDs(s *site.Site) diag.List {
 	}
 	return errs
 }
+
+// RelatedPages are the commitments a practice names.
+func (p *Practice) RelatedPages() []*site.Page { return p.Commitments }
+
+// RelatedPages are a commitment's commitment, measures and practices.
+func (c *Commitment) RelatedPages() []*site.Page {
+	out := append(slices.Clone(c.Measures), c.Practices...)
+	if c.Parent != nil {
+		out = append(out, c.Parent)
+	}
+	return out
+}

@@ -169,7 +169,7 @@ func decodeParams(p *Page, schemas map[string]Schema) diag.List {
 
 // FrontFields lists the front-matter fields every page may have.
 func FrontFields() []string {
-	return []string{"title", "summary", "slug", "translationKey", "draft", "weight", "published", "updated", "layout"}
+	return []string{"title", "summary", "slug", "translationKey", "draft", "weight", "published", "updated", "layout", "source_hash"}
 }
 
 // pairTranslations groups pages by key, and reports two pages of one
@@ -338,3 +338,10 @@ func (s *Site) PagesIn(lang string) []*Page {
 // BySource returns the page from the content file at key ("x/y" or
 // "x/_index", no language, no extension) in lang, or nil.
 func (s *Site) BySource(key, lang string) *Page { return s.bySource[key+"."+lang] }
+
+// Relations is implemented by the Params of typed pages that show other
+// pages (a facet page its practices, a commitment its measures): what the
+// page renders depends on what those pages say.
+type Relations interface {
+	RelatedPages() []*Page
+}

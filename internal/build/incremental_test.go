@@ -1,0 +1,139 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copySite copies the sources of the site in this repository into a
+// temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"site.toml", "content", "templates", "static", "i18n"} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(repoRoot, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func edit(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func write(t *testing.T, dir, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIncrementalEqualsFull edits a copy of the site step by step and
+// checks after each step that the incremental build gives exactly the files
+// a full build gives, while rendering only what the edit touched.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir := copySite(t)
+	fsys := os.DirFS(dir)
+	b := NewBuilder(fsys, Options{})
+	if _, errs := b.Build(nil); errs != nil {
+		t.Fatal(errs)
+	}
+	const practice = "content/good-practices/lockdown-dialogues.en.md"
+	steps := []struct {
+		name    string
+		change  func()
+		changed []string // content files the watcher would report
+		most    int      // at most this many pages rendered again; 0: no limit
+	}{
+		{"nothing", func() {}, nil, 0 + 1},
+		{"practice body", func() { edit(t, dir, practice, "## What it is", "## What the practice is") }, []string{practice}, 1},
+		{"practice title", func() {
+			edit(t, dir, practice, "title: Lockdown Dialogues and National dialogues", "title: Lockdown and National Dialogues")
+		}, []string{practice}, 0},
+		{"practice themes", func() {
+			edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
+		}, []string{practice}, 0},
+		{"new page in one language", func() {
+			write(t, dir, "content/good-practices/new-practice.fi.md", "---\nid: new-practice\ntitle: Uusi käytäntö\nsummary: Lyhyt kuvaus.\nslug: uusi-kaytanto\norganisation: Valtiovarainministeriö\ncountry: FI\nlevel: national\nthemes: [open-data]\nstatus: ongoing\npublished: 2026-11-24\n---\nKatso [dialogit](lockdown-dialogues.md).\n")
+		}, []string{"content/good-practices/new-practice.fi.md"}, 0},
+		{"link to the new page", func() {
+			edit(t, dir, "content/about.fi.md", "\n## ", "\nKatso [uusi käytäntö](good-practices/new-practice.md).\n\n## ")
+		}, []string{"content/about.fi.md"}, 2},
+		{"slug of a linked page", func() { edit(t, dir, "content/good-practices/new-practice.fi.md", "slug: uusi-kaytanto", "slug: uusi") }, []string{"content/good-practices/new-practice.fi.md"}, 0},
+		{"section title", func() {
+			edit(t, dir, "content/good-practices/_index.en.md", "title: Good practices", "title: Good practices database")
+		}, []string{"content/good-practices/_index.en.md"}, 0},
+		{"remove the link again", func() {
+			edit(t, dir, "content/about.fi.md", "Katso [uusi käytäntö](good-practices/new-practice.md).\n", "")
+		}, []string{"content/about.fi.md"}, 0},
+		{"delete a page", func() { os.Remove(filepath.Join(dir, "content/good-practices/new-practice.fi.md")) }, nil, 0},
+		{"template", func() { edit(t, dir, "templates/single.html", "<article>", `<article class="page">`) }, nil, 0},
+		{"message", func() { edit(t, dir, "i18n/en.toml", `published = "Published"`, `published = "First published"`) }, nil, 0},
+		{"stylesheet", func() { edit(t, dir, "static/css/site.css", "--radius: 6px;", "--radius: 4px;") }, nil, 0},
+		{"menu", func() { edit(t, dir, "site.toml", `name = "About"`, `name = "About us"`) }, nil, 0},
+	}
+	for _, step := range steps {
+		step.change()
+		changed := func(p string) bool {
+			for _, c := range step.changed {
+				if p == c {
+					return true
+				}
+			}
+			return false
+		}
+		inc, errs := b.Build(changed)
+		if errs != nil {
+			t.Fatalf("%s: incremental build: %v", step.name, errs)
+		}
+		full, errs := Run(fsys, Options{})
+		if errs != nil {
+			t.Fatalf("%s: full build: %v", step.name, errs)
+		}
+		if len(inc.Files) != len(full.Files) {
+			t.Fatalf("%s: %d files incrementally, %d in full", step.name, len(inc.Files), len(full.Files))
+		}
+		for i := range full.Files {
+			if inc.Files[i].Path != full.Files[i].Path || !bytes.Equal(inc.Files[i].Data, full.Files[i].Data) {
+				t.Fatalf("%s: %s differs from the full build", step.name, full.Files[i].Path)
+			}
+		}
+		if step.most > 0 && inc.Rendered > step.most {
+			t.Errorf("%s: rendered %d pages again, expected at most %d", step.name, inc.Rendered, step.most)
+		}
+		t.Logf("%-26s rendered %3d of %d pages", step.name, inc.Rendered, len(full.Site.Pages))
+	}
+}
