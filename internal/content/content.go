@@ -101,19 +101,27 @@ func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
 // keeps each parsed file and reads it again only when told it changed.
 // A Loader is not safe for concurrent use.
 type Loader struct {
-	cache map[string]*File // by path; nil entries are files that failed
+	cache map[string]cached // by path
 	langs string
 }
 
+// cached is a parsed file (nil if it failed) and what its file said of it.
+type cached struct {
+	file    *File
+	size    int64
+	modTime time.Time
+}
+
 // NewLoader returns a Loader with nothing cached.
-func NewLoader() *Loader { return &Loader{cache: map[string]*File{}} }
+func NewLoader() *Loader { return &Loader{cache: map[string]cached{}} }
 
 // Load lists the Markdown files below Dir and returns them parsed. A file
-// is read again when changed reports its path (nil: every file), when it
-// is new, or when it failed last time; other files come from the cache.
+// is read again when changed reports its path (nil: every file), when its
+// size or modification time differs, when it is new, or when it failed
+// last time; other files come from the cache.
 func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool) ([]*File, diag.List) {
 	if key := strings.Join(langs, ","); key != l.langs {
-		l.cache, l.langs = map[string]*File{}, key // languages decide which names are valid
+		l.cache, l.langs = map[string]cached{}, key // languages decide which names are valid
 	}
 	var files []*File
 	var errs diag.List
@@ -134,13 +142,19 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 			return nil
 		}
 		seen[p] = true
-		if f, ok := l.cache[p]; ok && f != nil && changed != nil && !changed(p) {
-			files = append(files, f)
+		var stat cached
+		if info, err := d.Info(); err == nil {
+			stat.size, stat.modTime = info.Size(), info.ModTime()
+		}
+		if c, ok := l.cache[p]; ok && c.file != nil && changed != nil && !changed(p) &&
+			c.size == stat.size && c.modTime.Equal(stat.modTime) {
+			files = append(files, c.file)
 			return nil
 		}
 		f, ferrs := loadFile(fsys, p, langs)
 		errs = append(errs, ferrs...)
-		l.cache[p] = f
+		stat.file = f
+		l.cache[p] = stat
 		if f != nil {
 			files = append(files, f)
 		}

@@ -97,16 +97,22 @@ func TestLoaderReadsOnlyChangedFiles(t *testing.T) {
 		t.Fatal(errs, first)
 	}
 	fsys["content/a.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A2\n---\n")}
-	fsys["content/b.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B2\n---\n")}
+	fsys["content/b.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X\n---\n")} // same size and time
 	fsys["content/c.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\n---\n")}
 	second, _ := l.Load(fsys, []string{"fi"}, func(p string) bool { return p == "content/a.fi.md" })
 	var titles []string
 	for _, f := range second {
 		titles = append(titles, f.Front.Title)
 	}
-	// a was changed, b was not reported (so it comes from the cache), c is new.
+	// a was changed, b was not reported and has the same size and time (so
+	// it comes from the cache), c is new.
 	if strings.Join(titles, " ") != "A2 B C" || second[1] != first[1] {
 		t.Errorf("titles %v", titles)
+	}
+	// A change of size or time is seen even when not reported.
+	fsys["content/b.fi.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B3\n---\n")}
+	if got, _ := l.Load(fsys, []string{"fi"}, func(string) bool { return false }); got[1].Front.Title != "B3" {
+		t.Errorf("unreported change of size was missed: %q", got[1].Front.Title)
 	}
 	delete(fsys, "content/c.fi.md")
 	third, _ := l.Load(fsys, []string{"fi"}, func(string) bool { return false })
