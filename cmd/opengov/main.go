@@ -2,6 +2,7 @@
 // Finnish, English and any other language named in site.toml.
 //
 //	opengov build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	opengov serve [--source DIR] [--port N] [--bind ADDR] [--drafts]
 //	opengov version
 package main
 
@@ -31,6 +32,7 @@ const usage = `opengov builds the opengov.fi static site.
 
 Usage:
   opengov build [flags]    build the site into public/
+  opengov serve [flags]    serve the site with live reload while you edit
   opengov version          print the version
 
 Run "opengov build -h" for the flags of build.
@@ -48,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return buildCmd(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":

@@ -39,32 +39,57 @@ type Result struct {
 // Run builds the site whose sources are in fsys. It returns every error it
 // finds, sorted, and a nil Result when there is any.
 func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
-	return run(fsys, opts, content.NewLoader(), nil, nil)
+	return run(fsys, opts, &state{loader: content.NewLoader()}, nil)
 }
 
 // Builder builds one site again and again, as a watching server does,
 // reusing what did not change: parsed content files, and rendered pages
 // whose inputs are the same. Its result is always what Run gives.
 type Builder struct {
-	fsys   fs.FS
-	opts   Options
+	fsys  fs.FS
+	opts  Options
+	state *state
+}
+
+// state is what a Builder keeps between builds. Run uses a fresh one.
+type state struct {
 	loader *content.Loader
-	cache  *render.Cache
+	cache  *render.Cache // nil: render every page
+	global [sha256.Size]byte
+
+	params       map[paramKey]decoded // typed front matter of the last build
+	paramsGlobal [sha256.Size]byte    // the global hash params were decoded under
+
+	exportKey   [sha256.Size]byte
+	exportFiles []output.File
+}
+
+type paramKey struct {
+	file *content.File
+	typ  string
+}
+
+type decoded struct {
+	params any
+	errs   diag.List
 }
 
 // NewBuilder returns a Builder of the site in fsys.
 func NewBuilder(fsys fs.FS, opts Options) *Builder {
-	return &Builder{fsys: fsys, opts: opts, loader: content.NewLoader(), cache: render.NewCache()}
+	return &Builder{fsys: fsys, opts: opts, state: &state{loader: content.NewLoader(), cache: render.NewCache()}}
 }
 
 // Build builds the site. changed reports whether a content file (by its
 // slash path, such as "content/x.fi.md") changed since the last build; nil
 // means any may have.
 func (b *Builder) Build(changed func(path string) bool) (*Result, diag.List) {
-	return run(b.fsys, b.opts, b.loader, changed, b.cache)
+	return run(b.fsys, b.opts, b.state, changed)
 }
 
-func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) bool, cache *render.Cache) (*Result, diag.List) {
+// incremental reports whether the state keeps anything between builds.
+func (st *state) incremental() bool { return st.cache != nil }
+
+func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Result, diag.List) {
 	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
 	if errs == nil && opts.BaseURL != "" {
 		errs.Append(diag.Pos{File: "--base-url"}, cfg.SetBaseURL(opts.BaseURL))
@@ -77,7 +102,10 @@ func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) 
 		langs[i] = l.Code
 	}
 	minifier := output.NewMinifier()
-	files, contentErrs := loader.Load(fsys, langs, changed)
+	if st.incremental() {
+		st.global = globalHash(fsys, opts)
+	}
+	files, contentErrs := st.loader.Load(fsys, langs, changed)
 	catalog, i18nErrs := i18n.Load(fsys, langs)
 	templates, templateErrs := render.LoadTemplates(fsys)
 	static, staticErrs := assets.Load(fsys, minifier)
@@ -94,7 +122,7 @@ func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) 
 
 	var schemas map[string]site.Schema
 	if vocab != nil {
-		schemas = schema.Schemas(vocab)
+		schemas = st.memoize(schema.Schemas(vocab))
 	}
 	model, siteErrs := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas})
 	errs = append(errs, siteErrs...)
@@ -108,10 +136,8 @@ func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) 
 	if catalog == nil || templateErrs != nil || len(model.Home) < len(cfg.Languages) {
 		return nil, errs.Sort()
 	}
-	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier, Cache: cache}
-	if cache != nil {
-		in.Global = globalHash(fsys, opts)
-	}
+	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier,
+		Cache: st.cache, Global: st.global}
 	out, renderErrs := render.Site(in)
 	errs = append(errs, renderErrs...)
 	if errs != nil {
@@ -119,7 +145,7 @@ func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) 
 	}
 	out = append(out, static.Files...)
 	if vocab != nil {
-		data, err := export.Files(model, vocab)
+		data, err := st.export(model, vocab)
 		if err != nil {
 			return nil, diag.List{{Pos: diag.Pos{File: export.Dir}, Msg: "cannot export the open data: " + err.Error()}}
 		}
@@ -130,8 +156,8 @@ func run(fsys fs.FS, opts Options, loader *content.Loader, changed func(string) 
 		return nil, err
 	}
 	rendered := len(model.Pages)
-	if cache != nil {
-		rendered = cache.Rendered
+	if st.incremental() {
+		rendered = st.cache.Rendered
 	}
 	return &Result{Site: model, Files: out, Rendered: rendered}, nil
 }
@@ -187,4 +213,55 @@ func globalHash(fsys fs.FS, opts Options) [sha256.Size]byte {
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum
+}
+
+// memoize wraps the schemas so that a file whose source and site-wide
+// inputs are unchanged is not decoded again. Only a Builder keeps them.
+func (st *state) memoize(schemas map[string]site.Schema) map[string]site.Schema {
+	if !st.incremental() {
+		return schemas
+	}
+	prev := st.params
+	if prev == nil || st.paramsGlobal != st.global {
+		prev = map[paramKey]decoded{} // the vocabularies or configuration changed
+	}
+	next := map[paramKey]decoded{}
+	st.params, st.paramsGlobal = next, st.global
+	out := make(map[string]site.Schema, len(schemas))
+	for typ, sc := range schemas {
+		out[typ] = site.Schema{Known: sc.Known, Decode: func(f *content.File) (any, diag.List) {
+			key := paramKey{f, typ}
+			d, ok := prev[key]
+			if !ok {
+				d.params, d.errs = sc.Decode(f)
+			}
+			next[key] = d
+			return d.params, d.errs
+		}}
+	}
+	return out
+}
+
+// export returns the open data files, made again only when a page's front
+// matter, URL or language, or a site-wide input, changed.
+func (st *state) export(model *site.Site, vocab *schema.Vocabularies) ([]output.File, error) {
+	if !st.incremental() {
+		return export.Files(model, vocab)
+	}
+	h := sha256.New()
+	h.Write(st.global[:])
+	for _, p := range model.Pages {
+		h.Write(p.MetaHash[:])
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00", p.Path, p.Lang, p.Key)
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	if key == st.exportKey && st.exportFiles != nil {
+		return st.exportFiles, nil
+	}
+	files, err := export.Files(model, vocab)
+	if err == nil {
+		st.exportKey, st.exportFiles = key, files
+	}
+	return files, err
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"hash"
 	"io"
+	"sync"
 
 	"github.com/opengov-fi/opengov/internal/site"
 )
@@ -38,39 +39,31 @@ func NewCache() *Cache {
 // the menus, its children, the pages its Markdown links to, and the pages
 // its typed data relates it to. dests are the content-link destinations
 // of p's Markdown.
-func pageKey(r *renderer, global [sha256.Size]byte, p *site.Page, dests []string) (key [sha256.Size]byte) {
+func (k *keyer) pageKey(p *site.Page, dests []string) (key [sha256.Size]byte) {
 	h := sha256.New()
-	h.Write(global[:])
+	h.Write(k.global[:])
 	h.Write(p.BodyHash[:])
-	writePage(h, p)
+	k.write(h, p)
 	io.WriteString(h, p.Template)
 	for _, t := range p.Translations() {
-		writePage(h, t)
+		k.write(h, t)
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
-		writePage(h, a)
+		k.write(h, a)
 		for _, t := range a.Translations() {
-			writePage(h, t)
+			k.write(h, t)
 		}
 	}
-	for _, menu := range [][]site.MenuEntry{r.site.Menus[p.Lang], r.site.Footers[p.Lang]} {
-		for _, e := range menu {
-			io.WriteString(h, e.URL)
-			writePage(h, e.Page)
-		}
-	}
-	for _, child := range p.Children {
-		writePage(h, child)
-	}
+	menus := k.menus[p.Lang]
+	h.Write(menus[:])
+	k.writeList(h, p.Children)
 	if rel, ok := p.Params.(site.Relations); ok {
-		for _, q := range rel.RelatedPages() {
-			writePage(h, q)
-		}
+		k.writeList(h, rel.RelatedPages())
 	}
 	for _, dest := range dests {
 		io.WriteString(h, dest)
-		if l, err := r.site.Resolve(p, dest); err == nil {
-			writePage(h, l.Page)
+		if l, err := k.site.Resolve(p, dest); err == nil {
+			k.write(h, l.Page)
 		} else {
 			io.WriteString(h, "\x00missing")
 		}
@@ -79,18 +72,86 @@ func pageKey(r *renderer, global [sha256.Size]byte, p *site.Page, dests []string
 	return key
 }
 
-// writePage hashes what one page shows of another: its front matter (or,
+// keyer computes page keys for one build. It hashes each page's signature
+// once, and each list of pages that several pages show (a facet page shows
+// every practice of its section) once.
+type keyer struct {
+	site   *site.Site
+	global [sha256.Size]byte
+	sigs   map[*site.Page][sha256.Size]byte
+	menus  map[string][sha256.Size]byte // by language
+
+	mu    sync.Mutex
+	lists map[listID][sha256.Size]byte
+}
+
+// listID identifies a slice of pages by its backing array and length.
+type listID struct {
+	ptr **site.Page
+	n   int
+}
+
+func newKeyer(s *site.Site, global [sha256.Size]byte) *keyer {
+	k := &keyer{site: s, global: global, sigs: make(map[*site.Page][sha256.Size]byte, len(s.Pages)),
+		menus: map[string][sha256.Size]byte{}, lists: map[listID][sha256.Size]byte{}}
+	for _, p := range s.Pages {
+		k.sigs[p] = signature(p)
+	}
+	for _, l := range s.Config.Languages {
+		h := sha256.New()
+		for _, menu := range [][]site.MenuEntry{s.Menus[l.Code], s.Footers[l.Code]} {
+			for _, e := range menu {
+				io.WriteString(h, e.Name+"\x00"+e.URL+"\x00")
+				k.write(h, e.Page)
+			}
+		}
+		var sum [sha256.Size]byte
+		h.Sum(sum[:0])
+		k.menus[l.Code] = sum
+	}
+	return k
+}
+
+// signature hashes what one page shows of another: its front matter (or,
 // for a generated page, its title) and its URL and language.
-func writePage(h hash.Hash, p *site.Page) {
+func signature(p *site.Page) (sum [sha256.Size]byte) {
+	h := sha256.New()
+	h.Write(p.MetaHash[:])
+	io.WriteString(h, p.Front.Title+"\x00"+p.Path+"\x00"+p.Lang)
+	h.Sum(sum[:0])
+	return sum
+}
+
+func (k *keyer) write(h hash.Hash, p *site.Page) {
 	if p == nil {
 		io.WriteString(h, "\x00nil")
 		return
 	}
-	h.Write(p.MetaHash[:])
-	io.WriteString(h, p.Front.Title)
-	io.WriteString(h, "\x00")
-	io.WriteString(h, p.Path)
-	io.WriteString(h, "\x00")
-	io.WriteString(h, p.Lang)
-	io.WriteString(h, "\x00")
+	sig, ok := k.sigs[p]
+	if !ok {
+		sig = signature(p)
+	}
+	h.Write(sig[:])
+}
+
+func (k *keyer) writeList(h hash.Hash, pages []*site.Page) {
+	if len(pages) == 0 {
+		io.WriteString(h, "\x00empty")
+		return
+	}
+	id := listID{ptr: &pages[0], n: len(pages)}
+	k.mu.Lock()
+	sum, ok := k.lists[id]
+	k.mu.Unlock()
+	if !ok {
+		lh := sha256.New()
+		for _, p := range pages {
+			k.write(lh, p)
+		}
+		lh.Sum(sum[:0])
+		k.mu.Lock()
+		k.lists[id] = sum
+		k.mu.Unlock()
+	}
+	h.Write(sum[:])
 }

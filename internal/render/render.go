@@ -38,7 +38,7 @@ type Input struct {
 
 type renderer struct {
 	cache  *Cache
-	global [32]byte
+	keys   *keyer // with cache
 	site   *site.Site
 	cat    *i18n.Catalog
 	tpl    *Templates
@@ -51,7 +51,10 @@ type renderer struct {
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, global: in.Global}
+		md: map[string]*markdown.Converter{}, cache: in.Cache}
+	if in.Cache != nil {
+		r.keys = newKeyer(in.Site, in.Global)
+	}
 	for _, l := range in.Site.Config.Languages {
 		r.md[l.Code] = markdown.New(l.Code)
 	}
@@ -111,13 +114,13 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 		return pageResult{file: file, errs: errs}
 	}
 	if dests, ok := r.cache.links[p.BodyHash]; ok {
-		key := pageKey(r, r.global, p, dests)
+		key := r.keys.pageKey(p, dests)
 		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key {
 			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests}
 		}
 	}
 	file, errs, dests := r.page(p)
-	return pageResult{file: file, errs: errs, key: pageKey(r, r.global, p, dests), dests: dests, rendered: true}
+	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, dests), dests: dests, rendered: true}
 }
 
 // keep replaces the cache's contents with this build's pages; pages that

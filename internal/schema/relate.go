@@ -24,6 +24,15 @@ func Schemas(v *Vocabularies) map[string]site.Schema {
 // commitment and back, a practice to the commitments it names and back. It
 // also checks that a practice keeps its id in every language.
 func Relate(s *site.Site) diag.List {
+	// Decoded fields may be reused from an earlier build: start afresh.
+	for _, p := range s.Pages {
+		if pr := PracticeOf(p); pr != nil {
+			pr.Commitments = nil
+		}
+		if c := CommitmentOf(p); c != nil {
+			c.Parent, c.Measures, c.Practices = nil, nil, nil
+		}
+	}
 	var errs diag.List
 	errs = append(errs, relateMeasures(s)...)
 	errs = append(errs, relatePractices(s)...)

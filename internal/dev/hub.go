@@ -1,0 +1,69 @@
+package dev
+
+import (
+	"encoding/json"
+	"sync"
+)
+
+// event is one Server-Sent Event to the browser tabs.
+type event struct {
+	Type    string            `json:"type"` // reload, css, error, ok
+	Version int               `json:"version,omitempty"`
+	CSS     map[string]string `json:"css,omitempty"` // old stylesheet URL -> new
+	Errors  []Problem         `json:"errors,omitempty"`
+}
+
+// Problem is a build error as the overlay shows it.
+type Problem struct {
+	Pos     string `json:"pos"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+	Source  string `json:"source,omitempty"` // the offending line of the source file
+}
+
+func (e event) encode() []byte {
+	data, _ := json.Marshal(e)
+	return data
+}
+
+// hub fans events out to the connected browser tabs.
+type hub struct {
+	mu      sync.Mutex
+	clients map[chan []byte]bool
+}
+
+func newHub() *hub { return &hub{clients: map[chan []byte]bool{}} }
+
+func (h *hub) subscribe() chan []byte {
+	ch := make(chan []byte, 16)
+	h.mu.Lock()
+	h.clients[ch] = true
+	h.mu.Unlock()
+	return ch
+}
+
+func (h *hub) unsubscribe(ch chan []byte) {
+	h.mu.Lock()
+	delete(h.clients, ch)
+	h.mu.Unlock()
+}
+
+// publish sends msg to every tab; a tab too slow to take it misses it and
+// catches up from the status it is sent when it reconnects.
+func (h *hub) publish(msg []byte) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.clients {
+		select {
+		case ch <- msg:
+		default:
+		}
+	}
+}
+
+// count is the number of connected tabs.
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.clients)
+}
