@@ -7,25 +7,16 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/opengov-fi/opengov/internal/testsite"
 )
 
-// site writes the golden test site name, with the common templates, into a
-// temporary folder and returns it.
+// site writes the golden test site name into a temporary folder and
+// returns it.
 func site(t *testing.T, name string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, archive := range []string{"_common", name} {
-		ar, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "sites", archive+".txtar"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range ar.Files {
-			if f.Name == "errors" || strings.HasPrefix(f.Name, "out/") {
-				continue
-			}
-			writeFile(t, filepath.Join(dir, f.Name), string(f.Data))
-		}
+	if err := testsite.Write(dir, name); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
