@@ -2,6 +2,7 @@
 # The one entry point, on any machine with Go:
 #   ./build.sh                 build the site from content/ into public/
 #   ./build.sh test            run every test (format, vet, unit, golden, race)
+#   ./build.sh serve [flags]   serve the site at http://127.0.0.1:1313/ and reload on every save
 #   ./build.sh build [flags]   build with opengov build's flags (see -h)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +13,9 @@ cmd=${1:-build}
 case "$cmd" in
 build)
 	go run ./cmd/opengov build "$@"
+	;;
+serve)
+	go run ./cmd/opengov serve "$@"
 	;;
 test)
 	unformatted=$(gofmt -l cmd internal)
@@ -24,11 +28,11 @@ test)
 	go test -race -count=1 ./...
 	;;
 -h | --help | help)
-	sed -n '2,5p' "$0" | sed 's/^# //'
+	sed -n '2,6p' "$0" | sed 's/^# //'
 	;;
 *)
 	echo "build.sh: unknown command '$cmd'" >&2
-	sed -n '2,5p' "$0" | sed 's/^# //' >&2
+	sed -n '2,6p' "$0" | sed 's/^# //' >&2
 	exit 2
 	;;
 esac

@@ -33,6 +33,7 @@ const usage = `opengov builds the opengov.fi static site.
 Usage:
   opengov build [flags]    build the site into public/
   opengov serve [flags]    serve the site with live reload while you edit
+  opengov new KIND NAME    start a new practice or commitment in every language
   opengov version          print the version
 
 Run "opengov build -h" for the flags of build.
@@ -52,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return buildCmd(args[1:], stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
 	case "version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":

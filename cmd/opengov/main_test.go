@@ -172,3 +172,27 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+func TestNewScaffoldsAndRefusesToOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"site.toml", "content/_vocabularies.toml"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, name), string(data))
+	}
+	code, stdout, stderr := runCLI("new", "practice", "open-budget", "--source", dir)
+	if code != exitOK || !strings.Contains(stdout, "open-budget.fi.md") || !strings.Contains(stdout, "open-budget.en.md") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI("new", "--source", dir, "practice", "open-budget"); code != exitErrors || !strings.Contains(stderr, "already exists") {
+		t.Errorf("overwrite: exit %d %s", code, stderr)
+	}
+	if code, _, _ := runCLI("new", "practice"); code != exitUsage {
+		t.Errorf("missing name: exit %d", code)
+	}
+	if code, _, _ := runCLI("new", "news", "x", "--source", dir); code != exitUsage {
+		t.Errorf("unknown kind: exit %d", code)
+	}
+}

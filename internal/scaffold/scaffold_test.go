@@ -1,0 +1,87 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opengov-fi/opengov/internal/config"
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/schema"
+)
+
+const repoRoot = "../.."
+
+func TestNewWritesEveryLanguageAndDecodes(t *testing.T) {
+	fsys := os.DirFS(repoRoot)
+	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+	if errs != nil {
+		t.Fatal(errs.Err())
+	}
+	vocab, errs := schema.LoadVocabularies(fsys, []string{"fi", "en"})
+	if errs != nil {
+		t.Fatal(errs.Err())
+	}
+	root := t.TempDir()
+	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ kind, name, dir string }{
+		{"practice", "open-budget", "content/good-practices"},
+		{"commitment", "2023-2027/measure-3-3", "content/commitments/2023-2027"},
+	} {
+		paths, err := New(root, cfg, vocab, tc.kind, tc.name, day)
+		if err != nil || len(paths) != 2 {
+			t.Fatalf("%s: %v %v", tc.kind, err, paths)
+		}
+		for _, p := range paths {
+			rel, _ := filepath.Rel(root, p)
+			if !strings.HasPrefix(filepath.ToSlash(rel), tc.dir+"/") {
+				t.Errorf("%s written to %s", tc.kind, rel)
+			}
+			data, _ := os.ReadFile(p)
+			if !strings.Contains(string(data), "# ") {
+				t.Errorf("%s has no comments", rel)
+			}
+		}
+		// The scaffolds parse, and against the schema they fail only for
+		// what the editor has to fill in.
+		files, lerrs := content.Load(os.DirFS(root), []string{"fi", "en"})
+		if lerrs != nil {
+			t.Fatalf("scaffolds do not parse: %v", lerrs)
+		}
+		for _, f := range files {
+			if !strings.HasPrefix(f.Path, tc.dir+"/") {
+				continue
+			}
+			_, derrs := schema.Schemas(vocab)[Kinds[tc.kind]].Decode(f)
+			for _, e := range derrs {
+				if !strings.Contains(e.Msg, "summary") && !strings.Contains(e.Msg, "theme") {
+					t.Errorf("%s: %v", f.Path, e)
+				}
+			}
+		}
+		// A second run refuses to overwrite and writes nothing.
+		if _, err := New(root, cfg, vocab, tc.kind, tc.name, day); err == nil || !strings.Contains(err.Error(), "already exists") {
+			t.Errorf("second %s: %v", tc.kind, err)
+		}
+	}
+	// Every practice field of the schema is in the scaffold.
+	data, _ := os.ReadFile(filepath.Join(root, "content/good-practices/open-budget.en.md"))
+	for _, field := range schema.PracticeFields() {
+		if field == "draft" || field == "translationKey" || field == "weight" || field == "layout" || field == "source_hash" {
+			continue // optional page fields, documented in README.md
+		}
+		if !strings.Contains(string(data), "\n"+field+":") && !strings.Contains(string(data), "# "+field+":") {
+			t.Errorf("the practice scaffold lacks %s", field)
+		}
+	}
+	for _, bad := range []string{"Open Budget", "../escape", "x/"} {
+		if _, err := New(root, cfg, vocab, "practice", bad, day); err == nil {
+			t.Errorf("name %q accepted", bad)
+		}
+	}
+	if _, err := New(root, cfg, vocab, "news", "x", day); err == nil {
+		t.Error("unknown kind accepted")
+	}
+}
