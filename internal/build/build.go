@@ -19,6 +19,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/render"
 	"github.com/opengov-fi/opengov/internal/schema"
 	"github.com/opengov-fi/opengov/internal/site"
+	"github.com/tdewolff/minify/v2"
 )
 
 // Options change what a build produces.
@@ -62,6 +63,42 @@ type state struct {
 
 	exportKey   [sha256.Size]byte
 	exportFiles []output.File
+
+	shared *shared // messages, templates, static files, vocabularies of global
+}
+
+// shared is what every page depends on, loaded from the site-wide inputs.
+type shared struct {
+	global    [sha256.Size]byte
+	minifier  *minify.M
+	catalog   *i18n.Catalog
+	templates *render.Templates
+	static    *assets.Set
+	vocab     *schema.Vocabularies
+
+	i18nErrs, templateErrs, staticErrs, vocabErrs diag.List
+}
+
+func (sh *shared) ok() bool {
+	return sh.i18nErrs == nil && sh.templateErrs == nil && sh.staticErrs == nil && sh.vocabErrs == nil
+}
+
+// loadShared loads the site-wide inputs, or, in a Builder, reuses those of
+// the last build when none of them changed.
+func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string) *shared {
+	if st.incremental() && st.shared != nil && st.shared.global == st.global {
+		return st.shared
+	}
+	sh := &shared{global: st.global, minifier: output.NewMinifier()}
+	sh.catalog, sh.i18nErrs = i18n.Load(fsys, langs)
+	sh.templates, sh.templateErrs = render.LoadTemplates(fsys)
+	sh.static, sh.staticErrs = assets.Load(fsys, sh.minifier)
+	sh.vocab, sh.vocabErrs = loadVocabularies(fsys, cfg, langs)
+	st.shared = nil
+	if st.incremental() && sh.ok() {
+		st.shared = sh
+	}
+	return sh
 }
 
 type paramKey struct {
@@ -101,24 +138,21 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	for i, l := range cfg.Languages {
 		langs[i] = l.Code
 	}
-	minifier := output.NewMinifier()
 	if st.incremental() {
 		st.global = globalHash(fsys, opts)
 	}
 	files, contentErrs := st.loader.Load(fsys, langs, changed)
-	catalog, i18nErrs := i18n.Load(fsys, langs)
-	templates, templateErrs := render.LoadTemplates(fsys)
-	static, staticErrs := assets.Load(fsys, minifier)
-	vocab, schemaErrs := loadVocabularies(fsys, cfg, langs)
-	if schemaErrs != nil {
+	sh := st.loadShared(fsys, cfg, langs)
+	if sh.vocabErrs != nil {
 		// Without the vocabularies every typed page would fail; report the
 		// vocabulary errors with what else loaded.
-		return nil, append(append(schemaErrs, contentErrs...), append(i18nErrs, templateErrs...)...).Sort()
+		return nil, append(append(sh.vocabErrs, contentErrs...), append(sh.i18nErrs, sh.templateErrs...)...).Sort()
 	}
+	catalog, templates, static, vocab, minifier := sh.catalog, sh.templates, sh.static, sh.vocab, sh.minifier
 	errs = append(errs, contentErrs...)
-	errs = append(errs, i18nErrs...)
-	errs = append(errs, templateErrs...)
-	errs = append(errs, staticErrs...)
+	errs = append(errs, sh.i18nErrs...)
+	errs = append(errs, sh.templateErrs...)
+	errs = append(errs, sh.staticErrs...)
 
 	var schemas map[string]site.Schema
 	if vocab != nil {
@@ -133,7 +167,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every
 	// stage rendering needs has loaded.
-	if catalog == nil || templateErrs != nil || len(model.Home) < len(cfg.Languages) {
+	if catalog == nil || sh.templateErrs != nil || len(model.Home) < len(cfg.Languages) {
 		return nil, errs.Sort()
 	}
 	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier,

@@ -43,7 +43,7 @@ func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, root: root, quiet: 20 * time.Millisecond, maxWait: 300 * time.Millisecond,
+	w := &watcher{fsw: fsw, root: root, quiet: 10 * time.Millisecond, maxWait: 200 * time.Millisecond,
 		signal: make(chan struct{}, 1), logf: logf, pending: map[string]bool{}}
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/output"
@@ -15,6 +16,9 @@ func (r *renderer) sitemap() output.File {
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	esc := func(s string) string {
+		if !strings.ContainsAny(s, "&<>\"'\r\n\t") {
+			return s // URLs of slugs and language codes need no escaping
+		}
 		var e bytes.Buffer
 		_ = xml.EscapeText(&e, []byte(s))
 		return e.String()

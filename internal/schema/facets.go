@@ -168,7 +168,7 @@ func Newest(a, b *site.Page) int {
 	return cmp.Or(
 		b.Front.Published.Compare(a.Front.Published),
 		cmp.Compare(PracticeOf(b).Year, PracticeOf(a).Year),
-		cmp.Compare(strings.ToLower(a.Front.Title), strings.ToLower(b.Front.Title)),
+		site.CompareFold(a.Front.Title, b.Front.Title),
 	)
 }
 
@@ -188,14 +188,20 @@ func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
 	var gen []site.Generated
 	for _, name := range v.Facets {
 		f := &Facet{Vocabulary: name.ID, Name: name}
-		for _, term := range facetTerms(v, name.ID, idx.Practices) {
-			fv := &FacetValue{Term: term}
-			for _, p := range idx.Practices {
-				if slices.Contains(termsOf(PracticeOf(p), name.ID), term.ID) {
+		terms := facetTerms(v, name.ID, idx.Practices)
+		values := make(map[string]*FacetValue, len(terms))
+		for _, term := range terms {
+			values[term.ID] = &FacetValue{Term: term}
+		}
+		for _, p := range idx.Practices { // in listing order, so each value's list is too
+			for _, id := range termsOf(PracticeOf(p), name.ID) {
+				if fv := values[id]; fv != nil {
 					fv.Practices = append(fv.Practices, p)
 				}
 			}
-			if len(fv.Practices) > 0 || name.ID == Principles {
+		}
+		for _, term := range terms {
+			if fv := values[term.ID]; len(fv.Practices) > 0 || name.ID == Principles {
 				f.Values = append(f.Values, fv)
 			}
 		}

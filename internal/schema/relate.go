@@ -121,6 +121,7 @@ func relatePractices(s *site.Site) diag.List {
 			}
 		}
 	}
+	titleKeys := map[*site.Page]string{}
 	for _, c := range s.Pages {
 		cm := CommitmentOf(c)
 		if cm == nil {
@@ -132,11 +133,26 @@ func relatePractices(s *site.Site) diag.List {
 			}
 			cm.Practices = append(cm.Practices, p)
 		}
-		slices.SortFunc(cm.Practices, func(a, b *site.Page) int {
-			return strings.Compare(strings.ToLower(a.Front.Title), strings.ToLower(b.Front.Title))
-		})
+		sortByTitle(cm.Practices, titleKeys)
 	}
 	return errs
+}
+
+// sortByTitle orders pages by title ignoring case, with the keys made once.
+func sortByTitle(pages []*site.Page, keys map[*site.Page]string) {
+	slices.SortFunc(pages, func(a, b *site.Page) int {
+		ka, ok := keys[a]
+		if !ok {
+			ka = strings.ToLower(a.Front.Title)
+			keys[a] = ka
+		}
+		kb, ok := keys[b]
+		if !ok {
+			kb = strings.ToLower(b.Front.Title)
+			keys[b] = kb
+		}
+		return strings.Compare(ka, kb)
+	})
 }
 
 // findInAnyLanguage returns the page of the content key in lang, or else

@@ -38,12 +38,16 @@ var ErrNoSuchPage = errors.New("no such page")
 // (or, if it has none, its first translation); "x.en.md" names a language;
 // "../good-practices/" or ".../_index.md" names a section.
 func (s *Site) Resolve(from *Page, dest string) (Link, error) {
-	u, err := url.Parse(dest)
-	if err != nil {
-		return Link{}, err
+	destPath, fragment, _ := strings.Cut(dest, "#")
+	if strings.ContainsAny(destPath, "%?") { // rare: let net/url decode it
+		u, err := url.Parse(dest)
+		if err != nil {
+			return Link{}, err
+		}
+		destPath, fragment = u.Path, u.Fragment
 	}
-	target := path.Join(from.Dir, u.Path)
-	if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+	target := path.Join(from.Dir, destPath)
+	if strings.HasSuffix(destPath, "/") || destPath == "." || destPath == ".." {
 		target = path.Join(target, content.IndexName)
 	} else {
 		target = strings.TrimSuffix(target, ".md")
@@ -54,7 +58,7 @@ func (s *Site) Resolve(from *Page, dest string) (Link, error) {
 	if target == "." {
 		target = content.IndexName
 	}
-	link := Link{Fragment: u.Fragment}
+	link := Link{Fragment: fragment}
 	// An explicit language suffix: "x.en".
 	if dot := strings.LastIndexByte(target, '.'); dot > strings.LastIndexByte(target, '/') {
 		if p := s.bySource[target]; p != nil {

@@ -9,6 +9,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
@@ -246,9 +248,22 @@ func ChildOrder(a, b *Page) int {
 	return cmp.Or(
 		cmp.Compare(wa, wb),
 		b.Front.Published.Compare(a.Front.Published),
-		cmp.Compare(strings.ToLower(a.Front.Title), strings.ToLower(b.Front.Title)),
+		CompareFold(a.Front.Title, b.Front.Title),
 		cmp.Compare(a.File.Path, b.File.Path),
 	)
+}
+
+// CompareFold compares two titles ignoring case, without allocating.
+func CompareFold(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if c := cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)); c != 0 {
+			return c
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // assignPaths gives each page its URL path: the language prefix, the slugs
