@@ -45,7 +45,7 @@
   }
   function show(errors) {
     hide();
-    overlay = el("div", "", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,28,.94);color:#fff;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem");
+    overlay = el("div", "", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#14141c;color:#fff;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem");
     overlay.setAttribute("role", "alertdialog");
     overlay.setAttribute("aria-modal", "true");
     overlay.setAttribute("aria-labelledby", "opengov-overlay-title");
