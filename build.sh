@@ -26,6 +26,26 @@ test)
 	fi
 	go vet ./...
 	go test -race -count=1 ./...
+	# The built site in a browser and a validator (testdata/browser): axe-core
+	# and keyboard tests in Chromium, html-validate on every page. In CI
+	# (CI set) they never skip; elsewhere a missing tool skips them loudly.
+	chromium=${CHROMIUM:-/usr/bin/chromium}
+	if ! command -v npm >/dev/null 2>&1; then
+		if [ -n "${CI:-}" ]; then
+			echo "build.sh: npm is missing, so the browser and HTML tests cannot run" >&2
+			exit 1
+		fi
+		echo "******** SKIPPED: browser and HTML-validator tests: install Node.js 20.19+ with npm ********" >&2
+	elif [ ! -x "$chromium" ]; then
+		if [ -n "${CI:-}" ]; then
+			echo "build.sh: $chromium is missing, so the browser tests cannot run (apt-get install chromium)" >&2
+			exit 1
+		fi
+		echo "******** SKIPPED: browser tests: $chromium is missing (apt-get install chromium, or set CHROMIUM) ********" >&2
+		(cd testdata/browser && npm ci --no-audit --no-fund && npm run test:html)
+	else
+		(cd testdata/browser && npm ci --no-audit --no-fund && CHROMIUM="$chromium" npm test)
+	fi
 	;;
 -h | --help | help)
 	sed -n '2,6p' "$0" | sed 's/^# //'

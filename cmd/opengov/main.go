@@ -34,6 +34,7 @@ Usage:
   opengov build [flags]    build the site into public/
   opengov serve [flags]    serve the site with live reload while you edit
   opengov new KIND NAME    start a new practice or commitment in every language
+  opengov check [flags]    report broken links, missing translations and more
   opengov version          print the version
 
 Run "opengov build -h" for the flags of build.
@@ -55,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serveCmd(args[1:], stdout, stderr)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
+	case "check":
+		return checkCmd(args[1:], stdout, stderr)
 	case "version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/opengov-fi/opengov/internal/build"
+	"github.com/opengov-fi/opengov/internal/check"
+)
+
+// checkCmd builds the site in memory and reports what an editor should
+// fix. Errors (broken links and anchors, skipped heading levels, images
+// without alt text) and build errors exit 1; warnings (missing or stale
+// translations, missing summaries, duplicate titles) do not.
+func checkCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("opengov check", flag.ContinueOnError)
+	source := fs.String("source", ".", "the site's `folder`, holding site.toml, content/, templates/, i18n/ and static/")
+	format := fs.String("format", "text", "output `format`: text (file:line:col: severity: message [code]) or json (an array of {file, line, col, severity, code, message})")
+	baseURL := fs.String("base-url", "", "check the site as built for this base `URL` instead of site.toml's base_url")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: opengov check [flags]\n\nBuilds the site in memory (writing nothing) and reports broken links and\nanchors, skipped heading levels and images without alt text (errors), and\nmissing or stale translations, missing summaries and duplicate titles\n(warnings).\nExit codes: 0 no errors, 1 errors (or the site does not build), 2 usage.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "opengov check: --format must be text or json, not %q\n", *format)
+		return exitUsage
+	}
+	res, errs := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL})
+	if errs != nil {
+		if *format == "json" {
+			var fsx []check.Finding
+			for _, e := range errs {
+				msg := e.Msg
+				if e.Hint != "" {
+					msg += " (" + e.Hint + ")"
+				}
+				fsx = append(fsx, check.Finding{Pos: e.Pos, Severity: check.Error, Code: "build", Message: msg})
+			}
+			_ = check.WriteJSON(stdout, fsx)
+		} else {
+			fmt.Fprintln(stderr, errs.Error())
+		}
+		fmt.Fprintf(stderr, "opengov check: the site does not build (%d errors)\n", len(errs))
+		return exitErrors
+	}
+	found := check.Site(res)
+	var err error
+	if *format == "json" {
+		err = check.WriteJSON(stdout, found)
+	} else {
+		err = check.WriteText(stdout, found)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "opengov check: %v\n", err)
+		return exitErrors
+	}
+	nerr, nwarn := check.Count(found)
+	fmt.Fprintf(stderr, "opengov check: %d pages, %d errors, %d warnings\n", len(res.Site.Pages), nerr, nwarn)
+	if nerr > 0 {
+		return exitErrors
+	}
+	return exitOK
+}

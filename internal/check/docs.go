@@ -1,0 +1,151 @@
+package check
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/build"
+	"github.com/opengov-fi/opengov/internal/site"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// doc is what the checks read from one generated HTML file.
+type doc struct {
+	path   string     // output path: "fi/x/index.html"
+	url    *url.URL   // the address it is published at
+	page   *site.Page // the page it renders; nil for the chooser and 404 pages
+	source string     // the file to blame for what is not in a page's Markdown
+	ids    map[string]bool
+	refs   []ref     // links and embedded resources, in document order
+	heads  []heading // headings inside <main>, in document order
+	images []image
+}
+
+// ref is one URL in an attribute.
+type ref struct {
+	tag, attr, value string
+}
+
+type heading struct {
+	level int
+	id    string
+	text  string
+}
+
+type image struct {
+	src    string
+	alt    string
+	hasAlt bool
+}
+
+// urlAttrs names the attributes of each element that hold a URL the site
+// must serve.
+var urlAttrs = map[atom.Atom][]string{
+	atom.A:      {"href"},
+	atom.Area:   {"href"},
+	atom.Link:   {"href"},
+	atom.Img:    {"src"},
+	atom.Script: {"src"},
+	atom.Source: {"src"},
+	atom.Iframe: {"src"},
+	atom.Video:  {"src", "poster"},
+	atom.Audio:  {"src"},
+	atom.Track:  {"src"},
+}
+
+// parseDocs parses every HTML file of the build and pairs it with the page
+// it renders.
+func parseDocs(res *build.Result) map[string]*doc {
+	base, _ := url.Parse(res.Site.Config.BaseURL)
+	pages := map[string]*site.Page{}
+	for _, p := range res.Site.Pages {
+		pages[p.Path+"index.html"] = p
+	}
+	docs := map[string]*doc{}
+	for _, f := range res.Files {
+		if path.Ext(f.Path) != ".html" {
+			continue
+		}
+		d := &doc{path: f.Path, page: pages[f.Path], ids: map[string]bool{}}
+		d.url = base.ResolveReference(&url.URL{Path: strings.TrimSuffix(f.Path, "index.html")})
+		switch {
+		case d.page != nil:
+			d.source = d.page.File.Path
+		case !strings.Contains(f.Path, "/"): // the root chooser and 404 page
+			d.source = "templates/chooser.html"
+		default:
+			d.source = "templates/404.html"
+		}
+		root, err := html.Parse(bytes.NewReader(f.Data))
+		if err == nil {
+			d.walk(root, false)
+		}
+		docs[f.Path] = d
+	}
+	return docs
+}
+
+func (d *doc) walk(n *html.Node, inMain bool) {
+	if n.Type == html.ElementNode {
+		if id := attr(n, "id"); id != "" {
+			d.ids[id] = true
+		}
+		if n.DataAtom == atom.A {
+			if name := attr(n, "name"); name != "" {
+				d.ids[name] = true
+			}
+		}
+		for _, a := range urlAttrs[n.DataAtom] {
+			if v, ok := attrOK(n, a); ok {
+				d.refs = append(d.refs, ref{tag: n.Data, attr: a, value: v})
+			}
+		}
+		switch n.DataAtom {
+		case atom.Main:
+			inMain = true
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			if inMain {
+				d.heads = append(d.heads, heading{level: int(n.Data[1] - '0'), id: attr(n, "id"), text: textOf(n)})
+			}
+		case atom.Img:
+			alt, ok := attrOK(n, "alt")
+			d.images = append(d.images, image{src: attr(n, "src"), alt: alt, hasAlt: ok})
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		d.walk(c, inMain)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// textOf is the text of n and its descendants, with spaces collapsed.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,119 @@
+package check
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/opengov-fi/opengov/internal/diag"
+)
+
+// checkLinks reports every link and embedded resource that points into the
+// site at a file the build does not write, or at an anchor the target page
+// does not have. Links into another language are checked like any other.
+func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src *sources) {
+	base, err := url.Parse(src.site.Config.BaseURL)
+	if err != nil {
+		return
+	}
+	for _, name := range sortedKeys(docs) {
+		d := docs[name]
+		for _, r := range d.refs {
+			code, msg := resolve(d, r, base, docs, files)
+			if code == "" {
+				continue
+			}
+			pos, ok := src.ref(d.page, code, r.value)
+			if !ok {
+				pos = diag.Pos{File: d.source}
+				msg += fmt.Sprintf(" (in %s, from the template: the page's Markdown has no such link)", d.path)
+			}
+			out.add(pos, code, msg)
+		}
+	}
+}
+
+// resolve returns the code and message of what is wrong with ref r of d,
+// or "" when it is right or points outside the site.
+func resolve(d *doc, r ref, base *url.URL, docs map[string]*doc, files map[string]bool) (code, msg string) {
+	u, err := url.Parse(strings.TrimSpace(r.value))
+	if err != nil {
+		return CodeBrokenLink, fmt.Sprintf("%s %q is not a valid URL: %v", r.attr, r.value, err)
+	}
+	abs := d.url.ResolveReference(u)
+	if u.Scheme == "" && u.Host == "" && abs.Host == base.Host && !strings.HasPrefix(abs.Path, base.Path) {
+		return CodeBrokenLink, fmt.Sprintf("link to %s: the site is published under %s, and this leaves it (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)", r.value, base.Path)
+	}
+	if abs.Scheme != base.Scheme || abs.Host != base.Host || !strings.HasPrefix(abs.Path, base.Path) {
+		return "", "" // outside the site
+	}
+	rel := strings.TrimPrefix(abs.Path, base.Path)
+	target := rel
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	if !files[target] {
+		msg := fmt.Sprintf("link to %s: the site has no such page or file", r.value)
+		switch {
+		case files[rel+"/index.html"]:
+			msg += " (end the address with /: " + abs.Path + "/)"
+		case r.tag == "a" || r.tag == "area":
+			msg += " (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)"
+		default:
+			msg += " (put the file under static/ and give its path from the site root)"
+		}
+		return CodeBrokenLink, msg
+	}
+	frag := abs.Fragment
+	td := docs[target]
+	if frag == "" || frag == "top" || td == nil || td.ids[frag] {
+		return "", ""
+	}
+	msg = fmt.Sprintf("link to %s: the page has no anchor #%s", r.value, frag)
+	if near := closest(frag, td.ids); near != "" {
+		msg += fmt.Sprintf(" (did you mean #%s?)", near)
+	}
+	return CodeBrokenAnchor, msg
+}
+
+// closest returns the id most like want, or "" when none is close.
+func closest(want string, ids map[string]bool) string {
+	best, bestD := "", len(want)/2+2
+	for _, id := range sortedKeys(ids) {
+		if d := distance(want, id); d < bestD {
+			best, bestD = id, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
