@@ -37,6 +37,7 @@ type Input struct {
 }
 
 type renderer struct {
+	frags  fragments
 	cache  *Cache
 	keys   *keyer // with cache
 	site   *site.Site

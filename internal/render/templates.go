@@ -33,6 +33,9 @@ const (
 // partials it may call.
 type Templates struct {
 	byName map[string]*template.Template // "single.html", "good-practices/single.html"
+	// partials is the layout and partials alone, for fragments: no page
+	// template can redefine what they render.
+	partials *template.Template
 }
 
 // LoadTemplates parses every template under TemplateDir in fsys.
@@ -62,10 +65,10 @@ func LoadTemplates(fsys fs.FS) (*Templates, diag.List) {
 			errs = append(errs, err)
 		}
 	}
-	t := &Templates{byName: map[string]*template.Template{}}
 	if errs != nil {
 		return nil, errs
 	}
+	t := &Templates{byName: map[string]*template.Template{}, partials: template.Must(base.Clone())}
 	for _, p := range pages {
 		set := template.Must(base.Clone())
 		if err := parseFile(fsys, set, p); err != nil {
