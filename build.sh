@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one entry point, on any machine with Go:
 #   ./build.sh                 build the site from content/ into public/
-#   ./build.sh test            run every test (format, vet, unit, golden, race)
+#   ./build.sh test            run every test: format, vet, Go tests (with -race), and
+#                              axe-core, keyboard and html-validate in Chromium (Node, npm)
 #   ./build.sh serve [flags]   serve the site at http://127.0.0.1:1313/ and reload on every save
 #   ./build.sh build [flags]   build with opengov build's flags (see -h)
 set -euo pipefail
@@ -48,11 +49,11 @@ test)
 	fi
 	;;
 -h | --help | help)
-	sed -n '2,6p' "$0" | sed 's/^# //'
+	sed -n '2,7p' "$0" | sed 's/^# //'
 	;;
 *)
 	echo "build.sh: unknown command '$cmd'" >&2
-	sed -n '2,6p' "$0" | sed 's/^# //' >&2
+	sed -n '2,7p' "$0" | sed 's/^# //' >&2
 	exit 2
 	;;
 esac
