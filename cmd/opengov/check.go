@@ -60,9 +60,17 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		return exitErrors
 	}
 	nerr, nwarn := check.Count(found)
-	fmt.Fprintf(stderr, "opengov check: %d pages, %d errors, %d warnings\n", len(res.Site.Pages), nerr, nwarn)
+	fmt.Fprintf(stderr, "opengov check: %d pages, %s, %s\n", len(res.Site.Pages), count(nerr, "error"), count(nwarn, "warning"))
 	if nerr > 0 {
 		return exitErrors
 	}
 	return exitOK
+}
+
+// count writes n with its noun: "1 error", "2 errors".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

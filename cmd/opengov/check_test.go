@@ -56,7 +56,7 @@ func TestCheckBrokenLink(t *testing.T) {
 	want := "content/about.fi.md:" + strconv.Itoa(line) + ":7: error: link to /fi/ei-ole-olemassa/"
 
 	code, stdout, stderr := runCLI("check", "--source", dir)
-	if code != exitErrors || !strings.Contains(stdout, want) || !strings.Contains(stderr, "1 errors") {
+	if code != exitErrors || !strings.Contains(stdout, want) || !strings.Contains(stderr, "1 error,") {
 		t.Errorf("exit %d, want %d, and %q in\n%s%s", code, exitErrors, want, stdout, stderr)
 	}
 
@@ -68,8 +68,11 @@ func TestCheckBrokenLink(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &found); err != nil {
 		t.Fatalf("%v:\n%s", err, stdout)
 	}
-	if code != exitErrors || len(found) != 1 || found[0].File != "content/about.fi.md" || found[0].Line != line ||
-		found[0].Col != 7 || found[0].Severity != "error" || found[0].Code != "broken-link" {
+	// The edit also makes the English translation stale, which is a warning.
+	if code != exitErrors || len(found) != 2 ||
+		found[0].File != "content/about.en.md" || found[0].Severity != "warning" || found[0].Code != "stale-translation" ||
+		found[1].File != "content/about.fi.md" || found[1].Line != line || found[1].Col != 7 ||
+		found[1].Severity != "error" || found[1].Code != "broken-link" {
 		t.Errorf("exit %d, findings %+v", code, found)
 	}
 }

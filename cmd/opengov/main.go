@@ -118,11 +118,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 // report prints every error, one a line, and a count.
 func report(w io.Writer, errs diag.List) int {
 	fmt.Fprintln(w, errs.Error())
-	noun := "errors"
-	if len(errs) == 1 {
-		noun = "error"
-	}
-	fmt.Fprintf(w, "opengov: %d %s; nothing was written\n", len(errs), noun)
+	fmt.Fprintf(w, "opengov: %s; nothing was written\n", count(len(errs), "error"))
 	return exitErrors
 }
 
