@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Compares full builds of opengov and Hugo on the same generated content.
+#
+#   bench/run.sh                  sizes 1000 and 5000 good practices per language
+#   bench/run.sh 1000 2000 5000   other sizes
+#
+# Environment: RUNS (builds per tool and size, default 5), BENCH_DIR (work
+# folder, default /tmp/opengov-bench), QUIET_MAX (seconds to wait for an
+# idle CPU before each build, default 10; 0 turns the wait off).
+#
+# For each size it generates the site twice from the same seed (bench/gen
+# and bench/gen -hugo), then builds it RUNS times with each tool, taking
+# turns, each time into a fresh empty folder made before the clock starts
+# (removing the previous output, and Hugo's caches, is not timed). Hugo
+# runs with --minify; opengov always minifies. /usr/bin/time -v measures
+# wall time, user+system CPU and peak RSS. It prints the medians, the
+# opengov/Hugo ratios, and how each tool grows from the smallest size to
+# the largest (a ratio equal to the size ratio is linear growth).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000)
+runs=${RUNS:-5}
+work=${BENCH_DIR:-/tmp/opengov-bench}
+quiet_max=${QUIET_MAX:-10}
+
+apt_install() {
+	if [ -z "${apt_updated:-}" ]; then
+		apt-get update -qq
+		apt_updated=1
+	fi
+	# Without recommends: Hugo's would put an old Go first on PATH.
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+[ -x /usr/bin/time ] || apt_install time
+command -v hugo >/dev/null || apt_install hugo
+
+mkdir -p "$work/bin" "$work/results"
+echo "building opengov and the generator"
+go build -o "$work/bin/opengov" ./cmd/opengov
+go build -o "$work/bin/gen" ./bench/gen
+opengov_version=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo +dirty)
+hugo_version=$(hugo version | awk '{print $2}')
+results="$work/results/$(date +%Y%m%d-%H%M%S).tsv"
+printf 'size\ttool\trun\twall_s\tcpu_s\trss_mb\tidle_pct\tfiles\n' >"$results"
+
+# idle_pct prints the share of idle CPU time over one second.
+idle_pct() {
+	local a b
+	read -r -a a < <(grep '^cpu ' /proc/stat)
+	sleep 1
+	read -r -a b < <(grep '^cpu ' /proc/stat)
+	local total=0 i
+	for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+	local idle=$((b[4] + b[5] - a[4] - a[5]))
+	echo $((total > 0 ? 100 * idle / total : 100))
+}
+
+# wait_quiet waits, up to quiet_max seconds, for a mostly idle machine, so
+# that other processes disturb the timing less; it prints the last idle
+# share it saw.
+wait_quiet() {
+	local waited=0 idle
+	idle=$(idle_pct)
+	while [ "$idle" -lt 85 ] && [ "$waited" -lt "$quiet_max" ]; do
+		idle=$(idle_pct)
+		waited=$((waited + 1))
+	done
+	echo "$idle"
+}
+
+# measure SIZE TOOL RUN: one timed build into a fresh, empty folder.
+measure() {
+	local size=$1 tool=$2 run=$3
+	local src="$work/src/$size/$tool" out="$work/out/$size-$tool" tfile="$work/results/last.time"
+	rm -rf "$out" "$work/hugo-cache" "$src/resources" "$src/.hugo_build.lock"
+	mkdir -p "$out"
+	sync
+	local idle
+	idle=$(wait_quiet)
+	local cmd
+	case $tool in
+	opengov) cmd=("$work/bin/opengov" build --source "$src" --out "$out") ;;
+	hugo) cmd=(hugo --minify --quiet --source "$src" --destination "$out" --cacheDir "$work/hugo-cache") ;;
+	esac
+	if ! /usr/bin/time -v -o "$tfile" "${cmd[@]}" >"$work/results/last.log" 2>&1; then
+		echo "$tool failed on size $size:" >&2
+		tail -20 "$work/results/last.log" >&2
+		exit 1
+	fi
+	local wall cpu rss files
+	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$tfile")
+	cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$tfile")
+	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$tfile")
+	files=$(find "$out" -type f | wc -l)
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$wall" "$cpu" "$rss" "$idle" "$files" >>"$results"
+	printf '  %-7s run %d: wall %6.2fs  cpu %6.2fs  rss %5d MB  (%d files, cpu idle before: %d%%)\n' "$tool" "$run" "$wall" "$cpu" "$rss" "$files" "$idle"
+}
+
+for size in "${sizes[@]}"; do
+	echo "size $size good practices per language: generating"
+	rm -rf "$work/src/$size"
+	"$work/bin/gen" -pages "$size" -out "$work/src/$size/opengov"
+	"$work/bin/gen" -pages "$size" -hugo -out "$work/src/$size/hugo"
+	for run in $(seq 1 "$runs"); do
+		# Take turns, so that a slow phase of the machine hits both tools.
+		if [ $((run % 2)) -eq 1 ]; then order=(opengov hugo); else order=(hugo opengov); fi
+		for tool in "${order[@]}"; do
+			measure "$size" "$tool" "$run"
+		done
+	done
+	rm -rf "$work/out"
+done
+
+# median SIZE TOOL COLUMN
+median() {
+	awk -F'\t' -v s="$1" -v t="$2" -v c="$3" 'NR > 1 && $1 == s && $2 == t {print $c}' "$results" |
+		sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}'; }
+
+echo
+echo "opengov $opengov_version, Hugo $hugo_version, $(nproc) CPUs; medians of $runs builds; results in $results"
+printf '%-10s %-14s %9s %9s %10s %7s\n' "pages/lang" "tool" "wall s" "cpu s" "RSS MB" "files"
+for size in "${sizes[@]}"; do
+	for tool in opengov hugo; do
+		printf '%-10s %-14s %9.2f %9.2f %10.0f %7.0f\n' "$size" "$tool" "$(median "$size" "$tool" 4)" "$(median "$size" "$tool" 5)" "$(median "$size" "$tool" 6)" "$(median "$size" "$tool" 8)"
+	done
+	printf '%-10s %-14s %9s %9s %10s\n' "$size" "opengov/hugo" \
+		"$(ratio "$(median "$size" opengov 4)" "$(median "$size" hugo 4)")" \
+		"$(ratio "$(median "$size" opengov 5)" "$(median "$size" hugo 5)")" \
+		"$(ratio "$(median "$size" opengov 6)" "$(median "$size" hugo 6)")"
+done
+if [ ${#sizes[@]} -gt 1 ]; then
+	small=${sizes[0]} large=${sizes[${#sizes[@]} - 1]}
+	echo
+	echo "growth from $small to $large pages/lang (linear would be $(ratio "$large" "$small")):"
+	for tool in opengov hugo; do
+		printf '  %-8s wall x%s  cpu x%s  RSS x%s\n' "$tool" \
+			"$(ratio "$(median "$large" "$tool" 4)" "$(median "$small" "$tool" 4)")" \
+			"$(ratio "$(median "$large" "$tool" 5)" "$(median "$small" "$tool" 5)")" \
+			"$(ratio "$(median "$large" "$tool" 6)" "$(median "$small" "$tool" 6)")"
+	done
+fi
