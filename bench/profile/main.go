@@ -69,7 +69,7 @@ func main() {
 	})
 	st.do("content.Load", func() (errs diag.List) { files, errs = content.Load(fsys, langs); return })
 	st.do("i18n.Load", func() (errs diag.List) { catalog, errs = i18n.Load(fsys, langs); return })
-	st.do("render.LoadTemplates", func() (errs diag.List) { templates, errs = render.LoadTemplates(fsys); return })
+	st.do("render.LoadTemplates", func() (errs diag.List) { templates, errs = render.LoadTemplates(fsys, minifier); return })
 	st.do("assets.Load", func() (errs diag.List) { static, errs = assets.Load(fsys, minifier); return })
 	st.do("vocabularies", func() (errs diag.List) { vocab, errs = schema.LoadVocabularies(fsys, langs); return })
 	var model *site.Site

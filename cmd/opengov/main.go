@@ -99,19 +99,32 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
-	res, errs := build.Run(os.DirFS(*source), build.Options{Drafts: *drafts, BaseURL: *baseURL})
-	if errs != nil {
-		return report(stderr, errs)
-	}
 	dir := *out
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(*source, dir)
 	}
-	if err := publish.Write(dir, res.Files); err != nil {
+	// Files go into a staging folder as they are made; the folder replaces
+	// dir only when the whole build succeeded.
+	stage, err := publish.NewStage(dir)
+	if err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)
 		return exitErrors
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %v\n", len(res.Site.Pages), len(res.Files), dir, time.Since(start).Round(time.Millisecond))
+	w := publish.NewWriter(stage)
+	res, errs := build.Run(os.DirFS(*source), build.Options{Drafts: *drafts, BaseURL: *baseURL, Sink: w.Add})
+	written, err := w.Close()
+	if errs == nil && err != nil {
+		errs = diag.List{{Pos: diag.Pos{File: dir}, Msg: err.Error()}}
+	}
+	if errs != nil {
+		stage.Abort()
+		return report(stderr, errs)
+	}
+	if err := stage.Commit(); err != nil {
+		fmt.Fprintf(stderr, "opengov: %v\n", err)
+		return exitErrors
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %v\n", len(res.Site.Pages), written, dir, time.Since(start).Round(time.Millisecond))
 	return exitOK
 }
 

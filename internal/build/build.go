@@ -8,6 +8,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"slices"
+	"sync"
 
 	"github.com/opengov-fi/opengov/internal/assets"
 	"github.com/opengov-fi/opengov/internal/config"
@@ -26,6 +28,11 @@ import (
 type Options struct {
 	Drafts  bool   // include pages with draft: true
 	BaseURL string // overrides base_url of site.toml when not empty
+	// Sink, when not nil, receives every file as soon as it is made, from
+	// several goroutines, and Result.Files stays empty: a large site is
+	// written without being held in memory. A build that ends with errors
+	// may have sent some files already.
+	Sink func(output.File) error
 }
 
 // Result is a finished build.
@@ -91,7 +98,7 @@ func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string) *sha
 	}
 	sh := &shared{global: st.global, minifier: output.NewMinifier()}
 	sh.catalog, sh.i18nErrs = i18n.Load(fsys, langs)
-	sh.templates, sh.templateErrs = render.LoadTemplates(fsys)
+	sh.templates, sh.templateErrs = render.LoadTemplates(fsys, sh.minifier)
 	sh.static, sh.staticErrs = assets.Load(fsys, sh.minifier)
 	sh.vocab, sh.vocabErrs = loadVocabularies(fsys, cfg, langs)
 	st.shared = nil
@@ -170,24 +177,42 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if catalog == nil || sh.templateErrs != nil || len(model.Home) < len(cfg.Languages) {
 		return nil, errs.Sort()
 	}
+	emit := newEmitter(opts.Sink)
 	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier,
 		Cache: st.cache, Global: st.global}
+	if opts.Sink != nil {
+		in.Emit = emit.file
+	}
+	// The exports only read the model: make them while the pages render.
+	var exported []output.File
+	var exportErr error
+	var exporting sync.WaitGroup
+	if vocab != nil {
+		exporting.Go(func() { exported, exportErr = st.export(model, vocab) })
+	}
 	out, renderErrs := render.Site(in)
+	exporting.Wait()
 	errs = append(errs, renderErrs...)
+	if exportErr != nil {
+		errs.Add(diag.Pos{File: export.Dir}, "cannot export the open data: %v", exportErr)
+	}
 	if errs != nil {
 		return nil, errs.Sort()
 	}
-	out = append(out, static.Files...)
-	if vocab != nil {
-		data, err := st.export(model, vocab)
-		if err != nil {
-			return nil, diag.List{{Pos: diag.Pos{File: export.Dir}, Msg: "cannot export the open data: " + err.Error()}}
+	extra := append(slices.Clip(static.Files), exported...)
+	if opts.Sink != nil {
+		for _, f := range extra {
+			errs.Append(diag.Pos{File: f.Path}, emit.file(f))
 		}
-		out = append(out, data...)
+	} else {
+		out = append(out, extra...)
+		output.Sort(out)
+		for _, f := range out {
+			errs.Append(diag.Pos{File: f.Path}, emit.file(f))
+		}
 	}
-	output.Sort(out)
-	if err := checkCollisions(out); err != nil {
-		return nil, err
+	if errs != nil {
+		return nil, errs.Sort()
 	}
 	rendered := len(model.Pages)
 	if st.incremental() {
@@ -209,16 +234,30 @@ func loadVocabularies(fsys fs.FS, cfg *config.Config, langs []string) (*schema.V
 	return schema.LoadVocabularies(fsys, langs)
 }
 
-// checkCollisions reports a static file that has the path of a generated
-// one.
-func checkCollisions(files []output.File) diag.List {
-	var errs diag.List
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			errs.Add(diag.Pos{File: "static/" + files[i].Path}, "the build also generates %s", files[i].Path).Hint = "rename or remove the static file"
-		}
+// emitter passes files on to a sink, if there is one, and reports a path
+// made twice: a static file that has the path of a generated one.
+type emitter struct {
+	sink func(output.File) error
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func newEmitter(sink func(output.File) error) *emitter {
+	return &emitter{sink: sink, seen: map[string]bool{}}
+}
+
+func (e *emitter) file(f output.File) error {
+	e.mu.Lock()
+	dup := e.seen[f.Path]
+	e.seen[f.Path] = true
+	e.mu.Unlock()
+	if dup {
+		return &diag.Error{Pos: diag.Pos{File: assets.Dir + "/" + f.Path}, Msg: "the build also generates " + f.Path, Hint: "rename or remove the static file"}
 	}
-	return errs
+	if e.sink == nil {
+		return nil
+	}
+	return e.sink(f)
 }
 
 // globalHash identifies the inputs every page depends on: site.toml, the
@@ -226,7 +265,7 @@ func checkCollisions(files []output.File) diag.List {
 // the options.
 func globalHash(fsys fs.FS, opts Options) [sha256.Size]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "%+v\x00", opts)
+	fmt.Fprintf(h, "drafts=%v base=%s\x00", opts.Drafts, opts.BaseURL)
 	add := func(p string) {
 		data, err := fs.ReadFile(fsys, p)
 		fmt.Fprintf(h, "%s\x00%d\x00%v\x00", p, len(data), err)

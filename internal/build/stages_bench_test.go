@@ -81,7 +81,7 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 	var e [5]diag.List
 	in.files, e[0] = content.Load(fsys, in.langs)
 	in.catalog, e[1] = i18n.Load(fsys, in.langs)
-	in.templates, e[2] = render.LoadTemplates(fsys)
+	in.templates, e[2] = render.LoadTemplates(fsys, in.minifier)
 	in.static, e[3] = assets.Load(fsys, in.minifier)
 	in.vocab, e[4] = loadVocabularies(fsys, cfg, in.langs)
 	for _, errs := range e {

@@ -11,8 +11,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/adrg/frontmatter"
@@ -125,7 +127,8 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 	}
 	var files []*File
 	var errs diag.List
-	seen := map[string]bool{}
+	var toRead []string // paths to read and parse
+	stats := map[string]cached{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
@@ -141,35 +144,62 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 		if d.IsDir() || IsData(name) {
 			return nil
 		}
-		seen[p] = true
 		var stat cached
 		if info, err := d.Info(); err == nil {
 			stat.size, stat.modTime = info.Size(), info.ModTime()
 		}
 		if c, ok := l.cache[p]; ok && c.file != nil && changed != nil && !changed(p) &&
 			c.size == stat.size && c.modTime.Equal(stat.modTime) {
+			stats[p] = c
 			files = append(files, c.file)
 			return nil
 		}
-		f, ferrs := loadFile(fsys, p, langs)
-		errs = append(errs, ferrs...)
-		stat.file = f
-		l.cache[p] = stat
-		if f != nil {
-			files = append(files, f)
-		}
+		stats[p] = stat
+		toRead = append(toRead, p)
 		return nil
 	})
 	if err != nil {
 		errs.Add(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
 	}
-	for p := range l.cache {
-		if !seen[p] {
-			delete(l.cache, p) // deleted, or renamed away
+	read, readErrs := loadFiles(fsys, toRead, langs)
+	errs = append(errs, readErrs...)
+	for i, p := range toRead {
+		c := stats[p]
+		c.file = read[i]
+		stats[p] = c
+		if read[i] != nil {
+			files = append(files, read[i])
 		}
 	}
+	l.cache = stats // files deleted or renamed away drop out
 	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return files, errs
+}
+
+// loadFiles reads and parses the files at paths on every core; the result
+// has a file, or nil, for each path, in order.
+func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, diag.List) {
+	files := make([]*File, len(paths))
+	errs := make([]diag.List, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(1, len(paths))) {
+		wg.Go(func() {
+			for i := range next {
+				files[i], errs[i] = loadFile(fsys, paths[i], langs)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all diag.List
+	for _, e := range errs {
+		all = append(all, e...)
+	}
+	return files, all
 }
 
 // Ignored reports whether a file or folder name is an editor's temporary or
@@ -232,7 +262,8 @@ func (f *File) parse(src []byte) diag.List {
 		return diag.List{{Pos: f.Pos(), Msg: msg, Hint: "start the file with a line ---, then title: ..., then a closing line ---"}}
 	}
 	bodyStart := len(src) - len(body)
-	f.Body = body
+	f.Body = bytes.Clone(body) // the parser's buffer holds the whole file and spare room
+
 	f.MetaHash = sha256.Sum256(src[:bodyStart])
 	f.BodyHash = sha256.Sum256(body)
 	f.BodyLine = 1 + bytes.Count(src[:bodyStart], []byte("\n"))

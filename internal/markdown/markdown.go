@@ -67,6 +67,7 @@ func (c *Converter) Convert(f *content.File, links LinkFunc) ([]byte, diag.List)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(stateKey, state)
 	var buf bytes.Buffer
+	buf.Grow(2 * len(f.Body)) // HTML is longer than its Markdown
 	if err := c.md.Convert(f.Body, &buf, parser.WithContext(ctx)); err != nil {
 		state.errs.Add(f.Pos(), "cannot render Markdown: %v", err)
 	}

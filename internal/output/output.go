@@ -3,7 +3,6 @@
 package output
 
 import (
-	"bytes"
 	"cmp"
 	"path"
 	"slices"
@@ -50,7 +49,17 @@ func NewMinifier() *minify.M {
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/xml", xml.Minify)
 	m.AddFunc("application/json", json.Minify)
+	m.Add(templateType, &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
 	return m
+}
+
+// templateType is the minifier's name for html/template sources.
+const templateType = "text/x-go-template+html"
+
+// MinifyTemplate shrinks an html/template source, leaving its {{ actions }}
+// as they are, so that pages rendered from it need no minifying.
+func MinifyTemplate(m *minify.M, src []byte) ([]byte, error) {
+	return m.Bytes(templateType, src)
 }
 
 // Minify shrinks data by the type its path's extension names; other files
@@ -60,10 +69,5 @@ func Minify(m *minify.M, name string, data []byte) ([]byte, error) {
 	if !ok {
 		return data, nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(data))
-	if err := m.Minify(mediaType, &buf, bytes.NewReader(data)); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return m.Bytes(mediaType, data) // reads data in place, without copying it first
 }

@@ -117,6 +117,12 @@ func (d *Data) Cards(pages []*site.Page, level int) CardList {
 	return CardList{Pages: pages, Level: level, Data: d}
 }
 
+// Open writes the opening tag of a card heading at the list's level.
+func (c CardList) Open(class string) template.HTML { return openHeading(c.Level, class) }
+
+// Close writes the closing tag of a card heading.
+func (c CardList) Close() template.HTML { return closeHeading(c.Level) }
+
 // ISODate writes t for a datetime attribute: "2026-11-23".
 func (d *Data) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
 

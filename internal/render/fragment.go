@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/opengov-fi/opengov/internal/i18n"
@@ -22,6 +24,24 @@ type FragmentData struct {
 
 // URL is the root-relative URL of p.
 func (f *FragmentData) URL(p *site.Page) string { return f.r.site.RelURL(p) }
+
+// Open writes the opening tag of a heading at Level with a class.
+func (f *FragmentData) Open(class string) template.HTML { return openHeading(f.Level, class) }
+
+// Close writes the closing tag of a heading at Level.
+func (f *FragmentData) Close() template.HTML { return closeHeading(f.Level) }
+
+// openHeading writes <hN class="...">. Templates write heading tags of a
+// variable level with it, not as <h{{ .Level }}>: the minifier lowercases
+// tag names, which would break the action inside one.
+func openHeading(level int, class string) template.HTML {
+	level = min(max(level, 1), 6)
+	return template.HTML(fmt.Sprintf(`<h%d class="%s">`, level, template.HTMLEscapeString(class)))
+}
+
+func closeHeading(level int) template.HTML {
+	return template.HTML(fmt.Sprintf("</h%d>", min(max(level, 1), 6)))
+}
 
 type fragmentKey struct {
 	name  string
@@ -50,6 +70,27 @@ func (d *Data) Fragment(name string, p *site.Page, level int) (template.HTML, er
 	return d.r.fragment(name, p, level, d.Lang.Code)
 }
 
+// Fragments renders the partial name for each of pages, as Fragment does,
+// and joins them: one call for a whole list rather than one per item.
+func (d *Data) Fragments(name string, pages []*site.Page, level int) (template.HTML, error) {
+	parts := make([]template.HTML, len(pages))
+	size := 0
+	for i, p := range pages {
+		html, err := d.r.fragment(name, p, level, d.Lang.Code)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = html
+		size += len(html)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, html := range parts {
+		b.WriteString(string(html))
+	}
+	return template.HTML(b.String()), nil
+}
+
 func (r *renderer) fragment(name string, p *site.Page, level int, lang string) (template.HTML, error) {
 	key := fragmentKey{name, p, level, lang}
 	v, _ := r.frags.m.LoadOrStore(key, &fragment{})
@@ -58,7 +99,8 @@ func (r *renderer) fragment(name string, p *site.Page, level int, lang string) (
 		var buf bytes.Buffer
 		data := &FragmentData{Page: p, Level: level, Lang: lang, L: r.cat.For(lang), r: r}
 		if err := r.tpl.partials.ExecuteTemplate(&buf, name, data); err != nil {
-			f.err = templateError(err, p.File.Path)
+			buf.Reset()
+			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, data), p.File.Path)
 			return
 		}
 		f.html = template.HTML(buf.String())

@@ -34,9 +34,14 @@ type Input struct {
 	// configuration).
 	Cache  *Cache
 	Global [32]byte
+	// Emit, when not nil, receives each file as soon as it is rendered, from
+	// several goroutines; Site then returns no files, so a large site is not
+	// held in memory. It is not used with Cache.
+	Emit func(output.File) error
 }
 
 type renderer struct {
+	emit   func(output.File) error
 	frags  fragments
 	cache  *Cache
 	keys   *keyer // with cache
@@ -52,7 +57,7 @@ type renderer struct {
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache}
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
 	}
@@ -67,6 +72,10 @@ func Site(in Input) ([]output.File, diag.List) {
 		wg.Go(func() {
 			for i := range next {
 				results[i] = r.cachedPage(pages[i])
+				if r.emit != nil && results[i].errs == nil {
+					results[i].errs.Append(pages[i].Pos(), r.emit(results[i].file))
+					results[i].file.Data = nil // written: let it go
+				}
 			}
 		})
 	}
@@ -94,6 +103,12 @@ func Site(in Input) ([]output.File, diag.List) {
 		files = append(files, f)
 	}
 	files = append(files, r.sitemap(), r.robots())
+	if r.emit != nil {
+		for _, f := range files[len(pages):] {
+			errs.Append(diag.Pos{File: f.Path}, r.emit(f))
+		}
+		return nil, errs
+	}
 	output.Sort(files)
 	return files, errs
 }
@@ -154,6 +169,13 @@ func (r *renderer) page(p *site.Page) (output.File, diag.List, []string) {
 		dests = append(dests, dest)
 		return links(dest)
 	})
+	if r.min != nil {
+		small, err := output.Minify(r.min, "body.html", body)
+		if err != nil {
+			errs.Add(p.Pos(), "cannot minify the page's HTML: %v", err)
+		}
+		body = small
+	}
 	d, err := r.pageData(p, body)
 	if err != nil {
 		errs.Add(p.Pos(), "%v", err)
@@ -199,13 +221,39 @@ func (r *renderer) links(p *site.Page) markdown.LinkFunc {
 	}
 }
 
-// execute runs a template and minifies the result.
+// buffers are reused for rendering, so pages do not grow a new one each.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute runs a template; its output is minified already, as the
+// templates are. When it fails, it runs the template as written again, so
+// the error names the template's own lines.
 func (r *renderer) execute(tpl *template.Template, name string, data any, forPage string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := tpl.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, templateError(err, forPage)
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := tpl.ExecuteTemplate(buf, name, data); err != nil {
+		src := r.tpl.source.byName[name]
+		if src == nil || src == tpl {
+			return nil, templateError(err, forPage)
+		}
+		buf.Reset()
+		return nil, r.explain(err, src.ExecuteTemplate(buf, name, data), forPage)
 	}
-	return output.Minify(r.min, name, buf.Bytes())
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// explain turns the error of a minified template into one for the editor,
+// given the error (or nil) of the same template as written: that one names
+// the template's own lines; if the template works as written, minifying
+// broke it.
+func (r *renderer) explain(minErr, srcErr error, forPage string) error {
+	if srcErr != nil {
+		return templateError(srcErr, forPage)
+	}
+	e := templateError(minErr, forPage)
+	e.Msg = "after minifying: " + e.Msg
+	e.Hint = "the template works as written but not once minified; a {{ }} inside a tag name breaks, as the minifier lowercases tag names"
+	return e
 }
 
 // notFound renders the 404 page of one language.

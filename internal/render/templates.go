@@ -10,6 +10,8 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/output"
+	"github.com/tdewolff/minify/v2"
 )
 
 // TemplateDir is the folder of the templates at the site root.
@@ -30,59 +32,113 @@ const (
 )
 
 // Templates are the parsed page templates, each with the layout and
-// partials it may call.
+// partials it may call, in two editions: minified, which pages are rendered
+// with, and as written, whose line numbers error messages name.
 type Templates struct {
+	edition          // minified
+	source  *edition // as written
+}
+
+// edition is one parsed copy of every template.
+type edition struct {
 	byName map[string]*template.Template // "single.html", "good-practices/single.html"
 	// partials is the layout and partials alone, for fragments: no page
 	// template can redefine what they render.
 	partials *template.Template
 }
 
-// LoadTemplates parses every template under TemplateDir in fsys.
-func LoadTemplates(fsys fs.FS) (*Templates, diag.List) {
+// LoadTemplates parses every template under TemplateDir in fsys. With a
+// minifier, pages are rendered from minified templates, so the output needs
+// no minifying of its own; without one, from the templates as written.
+func LoadTemplates(fsys fs.FS, m *minify.M) (*Templates, diag.List) {
 	var errs diag.List
 	var layout []string // the layout and partials, by path
 	var pages []string
+	sources := map[string][]byte{}
 	_ = fs.WalkDir(fsys, TemplateDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
+			return nil
 		case d.IsDir() && content.Ignored(d.Name()) && p != TemplateDir:
 			return fs.SkipDir
 		case d.IsDir() || content.Ignored(d.Name()) || path.Ext(p) != ".html":
+			return nil
 		case p == path.Join(TemplateDir, layoutFile) || path.Dir(p) == path.Join(TemplateDir, partialsDir):
 			layout = append(layout, p)
 		default:
 			pages = append(pages, p)
 		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(diag.Pos{File: p}, "cannot read: %v", err)
+		}
+		sources[p] = src
 		return nil
 	})
+	if errs != nil {
+		return nil, errs
+	}
+	src, errs := newEdition(sources, layout, pages)
+	for _, required := range []string{homeFile, listFile, singleFile, notFound, chooserFile} {
+		if src != nil && src.byName[required] == nil && !hasErrorIn(errs, path.Join(TemplateDir, required)) {
+			errs.Add(diag.Pos{File: path.Join(TemplateDir, required)}, "template is missing").Hint = "every site needs home, list, single, 404 and chooser templates"
+		}
+	}
+	if errs != nil {
+		return nil, errs
+	}
+	if m == nil {
+		return &Templates{edition: *src, source: src}, nil
+	}
+	minified := make(map[string][]byte, len(sources))
+	for p, data := range sources {
+		small, err := output.MinifyTemplate(m, data)
+		if err != nil {
+			errs.Add(diag.Pos{File: p}, "cannot minify the template: %v", err).Hint = "check its HTML"
+			continue
+		}
+		minified[p] = small
+	}
+	if errs != nil {
+		return nil, errs
+	}
+	min, errs := newEdition(minified, layout, pages)
+	for _, e := range errs {
+		e.Msg = "after minifying: " + e.Msg
+		e.Hint = "the template is valid as written but not once minified; please report this"
+	}
+	if errs != nil {
+		return nil, errs
+	}
+	return &Templates{edition: *min, source: src}, nil
+}
+
+// newEdition parses the layout and partials, then each page template over
+// a clone of them.
+func newEdition(sources map[string][]byte, layout, pages []string) (*edition, diag.List) {
+	var errs diag.List
 	// The root has a name no file has: naming it after the layout would
 	// leave Clone with the empty root in place of the parsed layout.
 	base := template.New("")
 	for _, p := range layout {
-		if err := parseFile(fsys, base, p); err != nil {
+		if err := parseFile(base, p, sources[p]); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	if errs != nil {
 		return nil, errs
 	}
-	t := &Templates{byName: map[string]*template.Template{}, partials: template.Must(base.Clone())}
+	e := &edition{byName: map[string]*template.Template{}, partials: template.Must(base.Clone())}
 	for _, p := range pages {
 		set := template.Must(base.Clone())
-		if err := parseFile(fsys, set, p); err != nil {
+		if err := parseFile(set, p, sources[p]); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		t.byName[strings.TrimPrefix(p, TemplateDir+"/")] = set
+		e.byName[strings.TrimPrefix(p, TemplateDir+"/")] = set
 	}
-	for _, required := range []string{homeFile, listFile, singleFile, notFound, chooserFile} {
-		if t.byName[required] == nil && !hasErrorIn(errs, path.Join(TemplateDir, required)) {
-			errs.Add(diag.Pos{File: path.Join(TemplateDir, required)}, "template is missing").Hint = "every site needs home, list, single, 404 and chooser templates"
-		}
-	}
-	return t, errs
+	return e, errs
 }
 
 func hasErrorIn(errs diag.List, file string) bool {
@@ -96,11 +152,7 @@ func hasErrorIn(errs diag.List, file string) bool {
 
 // parseFile adds the template file p to set, under its path as name, so
 // errors name the file.
-func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		return &diag.Error{Pos: diag.Pos{File: p}, Msg: "cannot read: " + err.Error()}
-	}
+func parseFile(set *template.Template, p string, src []byte) *diag.Error {
 	name := strings.TrimPrefix(p, TemplateDir+"/")
 	if path.Dir(name) == partialsDir || name == layoutFile {
 		// Named by their file name: {{ template "header.html" . }}.
@@ -148,7 +200,7 @@ func isPageTemplate(name string) bool {
 
 // lookup finds the template file for a page in the section folder dir:
 // dir/file, else the same in each folder above, else file.
-func (t *Templates) lookup(dir, file string) (string, *template.Template) {
+func (t *edition) lookup(dir, file string) (string, *template.Template) {
 	for dir != "" {
 		name := dir + "/" + file
 		if set := t.byName[name]; set != nil {

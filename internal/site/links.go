@@ -23,6 +23,9 @@ type Link struct {
 // content file (a relative path ending in .md, or to a folder) rather than
 // to an external URL, a root path, or an anchor on the same page.
 func IsContentLink(dest string) bool {
+	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
+		return false // a URL, a root path or an anchor: the common cases, without parsing
+	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
 		return false
