@@ -4,26 +4,10 @@
 // Tab reaches is visibly outlined (a focus outline or box-shadow ring) and
 // on screen.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch } from '../lib/browser.js';
-import { pages, untranslated, untranslatedPages, viewports } from '../lib/pages.js';
-import { serve } from '../lib/site.js';
+import { test } from 'node:test';
+import { eachPage, suite } from '../lib/suite.js';
 
-const site = await serve();
-const partial = await serve({ remove: [untranslated] });
-const shipped = pages(site.dir, site.base);
-const list = [
-  ...shipped.map((p) => ({ ...p, base: site.base })),
-  ...untranslatedPages(shipped).map((p) => ({ ...p, base: partial.base })),
-];
-let browser;
-
-before(async () => { browser = await launch(); });
-after(async () => {
-  await browser?.close();
-  await site.close();
-  await partial.close();
-});
+const s = await suite();
 
 // focused describes document.activeElement, or returns null when focus is
 // on no element (the body) or on one seen before (Tab has wrapped around).
@@ -61,10 +45,10 @@ async function tabStops(page) {
 const badStop = (s) => !s.focusVisible || !(s.outline || s.boxShadow) || !s.onScreen;
 
 test('the check finds focus that is not shown', async () => {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(site.base + 'en/', { waitUntil: 'load' });
+    await page.goto(s.site.base + 'en/', { waitUntil: 'load' });
     await page.addStyleTag({ content: '*:focus-visible { outline: none !important; box-shadow: none !important; }' });
     const stops = await tabStops(page);
     assert.ok(stops.length > 10, `only ${stops.length} tab stops on /en/`);
@@ -74,39 +58,22 @@ test('the check finds focus that is not shown', async () => {
   }
 });
 
-for (const [width, viewport] of Object.entries(viewports)) {
-  describe(`keyboard at ${width} width (${viewport.width}x${viewport.height})`, () => {
-    let context;
-    before(async () => { context = await browser.newContext({ viewport, reducedMotion: 'reduce' }); });
-    after(async () => { await context?.close(); });
+eachPage(s, 'keyboard', async (page, p) => {
+  const stops = await tabStops(page);
+  assert.ok(stops.length > 0, 'Tab reaches no element');
+  if (p.skipLink) {
+    assert.ok(stops[0].skipLink, `the first tab stop is ${stops[0].what}, not the skip link`);
+  }
+  const bad = stops.filter(badStop);
+  assert.deepEqual(bad, [], `tab stops without a visible focus indicator, or off screen, of ${stops.length}`);
 
-    for (const p of list) {
-      test(`${p.name}: /${p.path}`, async () => {
-        const page = await context.newPage();
-        try {
-          const res = await page.goto(p.base + p.path, { waitUntil: 'load' });
-          assert.equal(res.status(), p.status, `HTTP status of /${p.path}`);
-          const stops = await tabStops(page);
-          assert.ok(stops.length > 0, 'Tab reaches no element');
-          if (p.skipLink) {
-            assert.ok(stops[0].skipLink, `the first tab stop is ${stops[0].what}, not the skip link`);
-          }
-          const bad = stops.filter(badStop);
-          assert.deepEqual(bad, [], `tab stops without a visible focus indicator, or off screen, of ${stops.length}`);
-
-          if (p.skipLink) {
-            await page.goto(p.base + p.path, { waitUntil: 'load' });
-            await page.keyboard.press('Tab');
-            await page.keyboard.press('Enter');
-            assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link moves focus to <main id="main">');
-            await page.keyboard.press('Tab');
-            assert.ok(await page.evaluate(() => document.activeElement?.closest('main') !== null),
-              'after the skip link, Tab goes to the main content');
-          }
-        } finally {
-          await page.close();
-        }
-      });
-    }
-  });
-}
+  if (p.skipLink) {
+    await page.goto(p.base + p.path, { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link moves focus to <main id="main">');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement?.closest('main') !== null),
+      'after the skip link, Tab goes to the main content');
+  }
+});
