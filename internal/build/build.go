@@ -302,7 +302,7 @@ func (st *state) memoize(schemas map[string]site.Schema) map[string]site.Schema 
 	st.params, st.paramsGlobal = next, st.global
 	out := make(map[string]site.Schema, len(schemas))
 	for typ, sc := range schemas {
-		out[typ] = site.Schema{Known: sc.Known, Decode: func(f *content.File) (any, diag.List) {
+		out[typ] = site.Schema{Decode: func(f *content.File) (any, diag.List) {
 			key := paramKey{f, typ}
 			d, ok := prev[key]
 			if !ok {

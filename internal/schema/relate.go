@@ -13,7 +13,7 @@ import (
 // site.toml gives a section.
 func Schemas(v *Vocabularies) map[string]site.Schema {
 	return map[string]site.Schema{
-		PracticeType:   {Known: PracticeFields(), Decode: v.decodePractice},
+		PracticeType:   {Decode: v.decodePractice},
 		CommitmentType: {Decode: v.decodeCommitment},
 		// Not a section type: pages with layout: accessibility.
 		AccessibilityLayout: {Decode: decodeAccessibility},

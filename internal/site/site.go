@@ -105,10 +105,8 @@ type MenuEntry struct {
 	URL  string
 }
 
-// Schema decodes a typed section's extra front-matter fields. known lists
-// the fields it accepts, for spelling suggestions.
+// Schema decodes a typed section's extra front-matter fields.
 type Schema struct {
-	Known  []string
 	Decode func(f *content.File) (any, diag.List)
 }
 
