@@ -160,8 +160,8 @@ func (c *Config) Language(code string) *Language {
 // SetBaseURL overrides base_url, as --base-url does.
 func (c *Config) SetBaseURL(raw string) error {
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return &diag.Error{Pos: diag.Pos{File: "--base-url"}, Msg: "not an absolute http(s) URL: " + raw}
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return &diag.Error{Pos: diag.Pos{File: "--base-url"}, Msg: "not an absolute http(s) URL without query or fragment: " + raw}
 	}
 	c.BaseURL = strings.TrimSuffix(raw, "/") + "/"
 	return nil
@@ -169,13 +169,25 @@ func (c *Config) SetBaseURL(raw string) error {
 
 // BasePath is the path part of the base URL, with slashes at both ends:
 // "/" or "/opengov/". Links inside the site start with it.
+//
+// Every link a page writes starts with it, so it slices the base URL,
+// which Load and SetBaseURL checked (absolute, no query or fragment, ending
+// in "/"), rather than parsing it again. The path stays escaped, as links
+// need it.
 func (c *Config) BasePath() string {
-	u, _ := url.Parse(c.BaseURL)
-	p := strings.Trim(u.Path, "/")
-	if p == "" {
+	_, rest, _ := strings.Cut(c.BaseURL, "://")
+	i := strings.IndexByte(rest, '/')
+	if i < 0 {
 		return "/"
 	}
-	return "/" + p + "/"
+	p := rest[i:] // "/" or "/opengov/"
+	if strings.HasPrefix(p, "//") || strings.HasSuffix(p, "//") {
+		if p = strings.Trim(p, "/"); p == "" {
+			return "/"
+		}
+		return "/" + p + "/"
+	}
+	return p
 }
 
 // SectionType returns the schema type of the section at dir (a slash path

@@ -90,3 +90,30 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestBasePath(t *testing.T) {
+	for _, tc := range []struct{ base, want string }{
+		{"https://opengov.fi/", "/"},
+		{"http://127.0.0.1:8765", "/"},
+		{"https://example.org/opengov", "/opengov/"},
+		{"https://example.org/opengov/", "/opengov/"},
+		{"https://example.org/a/b/", "/a/b/"},
+		{"https://example.org//a//", "/a/"},
+		{"https://example.org//", "/"},
+		{"https://example.org/avoin%20hallinto/", "/avoin%20hallinto/"},
+	} {
+		var c Config
+		if err := c.SetBaseURL(tc.base); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.BasePath(); got != tc.want {
+			t.Errorf("BasePath of %q = %q, want %q", tc.base, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"example.org", "https://example.org/?a=1", "https://example.org/#x", "ftp://example.org/"} {
+		var c Config
+		if err := c.SetBaseURL(bad); err == nil {
+			t.Errorf("SetBaseURL(%q) accepted", bad)
+		}
+	}
+}
