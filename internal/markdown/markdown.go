@@ -24,25 +24,35 @@ type LinkFunc func(dest string) (href, hreflang string, err error)
 // Converter renders Markdown in one language. It is safe for concurrent use.
 type Converter struct {
 	md goldmark.Markdown
+	// noAutolinks is md without GFM's autolinks (Linkify), for bodies that
+	// cannot hold one (see mayAutolink): Linkify runs at every space of the
+	// text, and most pages have no bare URL or e-mail address.
+	noAutolinks goldmark.Markdown
 }
 
 // New returns a Converter for the language code lang.
 func New(lang string) *Converter {
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.TaskList,
-			extension.Footnote,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
-			&contentLinks{},
-		),
+	return &Converter{md: newMarkdown(lang, true), noAutolinks: newMarkdown(lang, false)}
+}
+
+func newMarkdown(lang string, autolinks bool) goldmark.Markdown {
+	extensions := []goldmark.Extender{
+		extension.Table,
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.Footnote,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
+		&contentLinks{},
+	}
+	if autolinks {
+		extensions = append(extensions, extension.Linkify)
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		// Raw HTML stays off (goldmark's default, no html.WithUnsafe):
 		// editors write Markdown only.
 	)
-	return &Converter{md: md}
 }
 
 // quotes returns the typographic quotation marks of a language: Finnish and
@@ -68,7 +78,11 @@ func (c *Converter) Convert(f *content.File, links LinkFunc) ([]byte, diag.List)
 	ctx.Set(stateKey, state)
 	var buf bytes.Buffer
 	buf.Grow(2 * len(f.Body)) // HTML is longer than its Markdown
-	if err := c.md.Convert(f.Body, &buf, parser.WithContext(ctx)); err != nil {
+	md := c.md
+	if !mayAutolink(f.Body) {
+		md = c.noAutolinks
+	}
+	if err := md.Convert(f.Body, &buf, parser.WithContext(ctx)); err != nil {
 		state.errs.Add(f.Pos(), "cannot render Markdown: %v", err)
 	}
 	return buf.Bytes(), state.errs
