@@ -10,12 +10,21 @@
 #
 # For each size it generates the site twice from the same seed (bench/gen
 # and bench/gen -hugo), then builds it RUNS times with each tool, taking
-# turns, each time into a fresh empty folder made before the clock starts
-# (removing the previous output, and Hugo's caches, is not timed). Hugo
-# runs with --minify; opengov always minifies. /usr/bin/time -v measures
-# wall time, user+system CPU and peak RSS. It prints the medians, the
-# opengov/Hugo ratios, and how each tool grows from the smallest size to
-# the largest (a ratio equal to the size ratio is linear growth).
+# turns, each time into a fresh empty folder made before the clock starts.
+# Hugo runs with --minify; opengov always minifies. /usr/bin/time -v
+# measures wall time, user+system CPU and peak RSS. It prints the medians,
+# the opengov/Hugo ratios, and how each tool grows from the smallest size
+# to the largest (a ratio equal to the size ratio is linear growth).
+#
+# Nothing is deleted while builds are timed, nor in the minutes before:
+# when ext4 makes a file it passes over the inodes freed in the last one to
+# six minutes (recently_deleted in fs/ext4/ialloc.c), so a build that
+# follows the deletion of another build's 10,000 files spends seconds of
+# system time in that search, more the more was deleted. Each build writes
+# into a folder of its own (about 3 GB in all for 5 runs at 5,000 pages);
+# what an earlier run of the script left is moved aside at the start and
+# deleted at the end with this run's folders, and a run that starts within
+# six minutes of such a deletion waits them out first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +45,22 @@ apt_install() {
 [ -x /usr/bin/time ] || apt_install time
 command -v hugo >/dev/null || apt_install hugo
 
-mkdir -p "$work/bin" "$work/results"
+# recent_delete_wait is how long after deleting many files the builds wait
+# (see above); RECENT_DELETE_WAIT=0 turns the wait off.
+recent_delete_wait=${RECENT_DELETE_WAIT:-360}
+trash="$work/trash"
+mkdir -p "$work/bin" "$work/results" "$trash"
+# Moving is a rename: it frees no inode.
+for old in "$work/src" "$work/out" "$work"/hugo-cache*; do
+	[ -e "$old" ] && mv "$old" "$trash/$(basename "$old").$$"
+done
+if [ -f "$work/deleted-at" ]; then
+	wait_s=$(($(cat "$work/deleted-at") + recent_delete_wait - $(date +%s)))
+	if [ "$wait_s" -gt 0 ]; then
+		echo "waiting ${wait_s}s: an earlier run deleted its builds less than ${recent_delete_wait}s ago"
+		sleep "$wait_s"
+	fi
+fi
 echo "building opengov and the generator"
 go build -o "$work/bin/opengov" ./cmd/opengov
 go build -o "$work/bin/gen" ./bench/gen
@@ -73,16 +97,19 @@ wait_quiet() {
 # measure SIZE TOOL RUN: one timed build into a fresh, empty folder.
 measure() {
 	local size=$1 tool=$2 run=$3
-	local src="$work/src/$size/$tool" out="$work/out/$size-$tool" tfile="$work/results/last.time"
-	rm -rf "$out" "$work/hugo-cache" "$src/resources" "$src/.hugo_build.lock"
-	mkdir -p "$out"
+	local src="$work/src/$size/$tool" out="$work/out/$size-$tool-$run" cache="$work/hugo-cache/$size-$run"
+	local tfile="$work/results/last.time"
+	# Hugo's resources/ holds its minified CSS from the last build: a handful
+	# of files, deleted so that Hugo too builds everything.
+	rm -rf "$src/resources" "$src/.hugo_build.lock"
+	mkdir -p "$out" "$cache"
 	sync
 	local idle
 	idle=$(wait_quiet)
 	local cmd
 	case $tool in
 	opengov) cmd=("$work/bin/opengov" build --source "$src" --out "$out") ;;
-	hugo) cmd=(hugo --minify --quiet --source "$src" --destination "$out" --cacheDir "$work/hugo-cache") ;;
+	hugo) cmd=(hugo --minify --quiet --source "$src" --destination "$out" --cacheDir "$cache") ;;
 	esac
 	if ! /usr/bin/time -v -o "$tfile" "${cmd[@]}" >"$work/results/last.log" 2>&1; then
 		echo "$tool failed on size $size:" >&2
@@ -100,7 +127,6 @@ measure() {
 
 for size in "${sizes[@]}"; do
 	echo "size $size good practices per language: generating"
-	rm -rf "$work/src/$size"
 	"$work/bin/gen" -pages "$size" -out "$work/src/$size/opengov"
 	"$work/bin/gen" -pages "$size" -hugo -out "$work/src/$size/hugo"
 	for run in $(seq 1 "$runs"); do
@@ -110,8 +136,11 @@ for size in "${sizes[@]}"; do
 			measure "$size" "$tool" "$run"
 		done
 	done
-	rm -rf "$work/out"
 done
+echo "deleting the builds"
+rm -rf "$work/out" "$work/src" "$work/hugo-cache" "$trash"
+sync
+date +%s >"$work/deleted-at"
 
 # median SIZE TOOL COLUMN
 median() {
