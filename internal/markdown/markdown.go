@@ -73,19 +73,26 @@ func quotes(lang string) extension.TypographicSubstitutions {
 // Convert renders f's body. Links are rewritten with links; every link that
 // cannot be resolved is reported at its position in f.
 func (c *Converter) Convert(f *content.File, links LinkFunc) ([]byte, diag.List) {
+	var buf bytes.Buffer
+	buf.Grow(2 * len(f.Body)) // HTML is longer than its Markdown
+	errs := c.ConvertTo(&buf, f, links)
+	return buf.Bytes(), errs
+}
+
+// ConvertTo renders f's body as Convert does, appending the HTML to buf, so
+// that a caller that copies the HTML anyway can reuse buf.
+func (c *Converter) ConvertTo(buf *bytes.Buffer, f *content.File, links LinkFunc) diag.List {
 	state := &docState{file: f, links: links}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(stateKey, state)
-	var buf bytes.Buffer
-	buf.Grow(2 * len(f.Body)) // HTML is longer than its Markdown
 	md := c.md
 	if !mayAutolink(f.Body) {
 		md = c.noAutolinks
 	}
-	if err := md.Convert(f.Body, &buf, parser.WithContext(ctx)); err != nil {
+	if err := md.Convert(f.Body, buf, parser.WithContext(ctx)); err != nil {
 		state.errs.Add(f.Pos(), "cannot render Markdown: %v", err)
 	}
-	return buf.Bytes(), state.errs
+	return state.errs
 }
 
 var stateKey = parser.NewContextKey()

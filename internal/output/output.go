@@ -3,7 +3,9 @@
 package output
 
 import (
+	"bytes"
 	"cmp"
+	"io"
 	"path"
 	"slices"
 
@@ -70,4 +72,15 @@ func Minify(m *minify.M, name string, data []byte) ([]byte, error) {
 		return data, nil
 	}
 	return m.Bytes(mediaType, data) // reads data in place, without copying it first
+}
+
+// MinifyTo writes data, shrunk as Minify does, to w.
+func MinifyTo(m *minify.M, name string, w io.Writer, data []byte) error {
+	mediaType, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		_, err := w.Write(data)
+		return err
+	}
+	// A *bytes.Buffer is read in place, as Minify reads data.
+	return m.Minify(mediaType, w, bytes.NewBuffer(data))
 }

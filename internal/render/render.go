@@ -165,18 +165,28 @@ func (r *renderer) page(p *site.Page) (output.File, diag.List, []string) {
 	out := output.File{Path: p.Path + "index.html"}
 	var dests []string
 	links := r.links(p)
-	body, errs := r.md[p.Lang].Convert(p.File, func(dest string) (string, string, error) {
+	// The HTML of the body is copied into the page data, so it is made in
+	// buffers that are used again.
+	md := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(md)
+	md.Reset()
+	errs := r.md[p.Lang].ConvertTo(md, p.File, func(dest string) (string, string, error) {
 		dests = append(dests, dest)
 		return links(dest)
 	})
+	body := md
 	if r.min != nil {
-		small, err := output.Minify(r.min, "body.html", body)
-		if err != nil {
+		small := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(small)
+		small.Reset()
+		if err := output.MinifyTo(r.min, "body.html", small, md.Bytes()); err != nil {
 			errs.Add(p.Pos(), "cannot minify the page's HTML: %v", err)
+			small.Reset()
+			small.Write(md.Bytes())
 		}
 		body = small
 	}
-	d, err := r.pageData(p, body)
+	d, err := r.pageData(p, body.Bytes())
 	if err != nil {
 		errs.Add(p.Pos(), "%v", err)
 		return out, errs, dests
