@@ -2,9 +2,10 @@ package markdown
 
 import "bytes"
 
-// autolinkStarts are how a bare link that GFM's autolinks (goldmark's
-// Linkify with its default settings) turn into a link begins.
-var autolinkStarts = [][]byte{[]byte("http://"), []byte("https://"), []byte("ftp://"), []byte("www.")}
+// autolinkSchemes are the schemes of the bare URLs that GFM's autolinks
+// (goldmark's Linkify with its default settings) turn into links, as in
+// "https://example.org"; Linkify also links "www.example.org".
+var autolinkSchemes = []string{"http", "https", "ftp"}
 
 // mayAutolink reports whether Linkify could find a link in the Markdown
 // src; when it reports false, rendering without Linkify gives the same
@@ -12,26 +13,46 @@ var autolinkStarts = [][]byte{[]byte("http://"), []byte("https://"), []byte("ftp
 // counts, and a URL start counts unless a letter or digit comes right
 // before it, where Linkify never looks (it starts only at the head of a
 // line or after a space, "*", "_", "~" or "(").
+//
+// It runs on every page, so it looks for rare bytes: "@", then each "://"
+// with a scheme before it, then "www.".
 func mayAutolink(src []byte) bool {
 	if bytes.IndexByte(src, '@') >= 0 {
 		return true
 	}
-	for _, start := range autolinkStarts {
-		rest, offset := src, 0
-		for {
-			i := bytes.Index(rest, start)
-			if i < 0 {
-				break
-			}
-			if at := offset + i; at == 0 || !isAlphaNumeric(src[at-1]) {
+	for at := range occurrences(src, "://") {
+		for _, scheme := range autolinkSchemes {
+			if start := at - len(scheme); start >= 0 && string(src[start:at]) == scheme && startsWord(src, start) {
 				return true
 			}
-			rest, offset = rest[i+len(start):], offset+i+len(start)
+		}
+	}
+	for at := range occurrences(src, "www.") {
+		if startsWord(src, at) {
+			return true
 		}
 	}
 	return false
 }
 
-func isAlphaNumeric(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+// occurrences yields the offset of every occurrence of sep in src.
+func occurrences(src []byte, sep string) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		for offset := 0; ; {
+			i := bytes.Index(src[offset:], []byte(sep))
+			if i < 0 || !yield(offset+i) {
+				return
+			}
+			offset += i + len(sep)
+		}
+	}
+}
+
+// startsWord reports whether no letter or digit comes right before src[at].
+func startsWord(src []byte, at int) bool {
+	if at == 0 {
+		return true
+	}
+	c := src[at-1]
+	return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
 }

@@ -93,7 +93,7 @@ func TestNoAutolinksRendersTheSame(t *testing.T) {
 }
 
 // addBodies adds the Markdown body of every page in fsys.
-func addBodies(t *testing.T, bodies map[string]string, fsys fs.FS) {
+func addBodies(t testing.TB, bodies map[string]string, fsys fs.FS) {
 	t.Helper()
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
@@ -127,4 +127,23 @@ func render(t *testing.T, md interface {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+// BenchmarkMayAutolink runs the check on a generated practice's body, as
+// every page does before it is rendered.
+func BenchmarkMayAutolink(b *testing.B) {
+	bodies := map[string]string{}
+	dir := b.TempDir()
+	if err := gensite.Write(dir, 1); err != nil {
+		b.Fatal(err)
+	}
+	addBodies(b, bodies, os.DirFS(filepath.Join(dir, "content")))
+	src := []byte(bodies["good-practices/p-00001.en.md"])
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if mayAutolink(src) {
+			b.Fatal("a generated practice has no bare URL")
+		}
+	}
 }
