@@ -168,12 +168,10 @@ func (c *Config) SetBaseURL(raw string) error {
 }
 
 // BasePath is the path part of the base URL, with slashes at both ends:
-// "/" or "/opengov/". Links inside the site start with it.
-//
-// Every link a page writes starts with it, so it slices the base URL,
-// which Load and SetBaseURL checked (absolute, no query or fragment, ending
-// in "/"), rather than parsing it again. The path stays escaped, as links
-// need it.
+// "/" or "/opengov/". Every link inside the site starts with it, so it
+// slices the base URL, which Load and SetBaseURL checked (absolute, no
+// query or fragment, ending in "/"), rather than parsing it again. The
+// path stays escaped, as links need it.
 func (c *Config) BasePath() string {
 	_, rest, _ := strings.Cut(c.BaseURL, "://")
 	i := strings.IndexByte(rest, '/')
