@@ -1,6 +1,10 @@
 package markdown
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/util"
+)
 
 // autolinkSchemes are the schemes of the bare URLs that GFM's autolinks
 // (goldmark's Linkify with its default settings) turn into links, as in
@@ -50,9 +54,5 @@ func occurrences(src []byte, sep string) func(yield func(int) bool) {
 
 // startsWord reports whether no letter or digit comes right before src[at].
 func startsWord(src []byte, at int) bool {
-	if at == 0 {
-		return true
-	}
-	c := src[at-1]
-	return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
+	return at == 0 || !util.IsAlphaNumeric(src[at-1])
 }
