@@ -72,7 +72,7 @@ x.md:2:7: field year must be a whole number, not text
 x.md:3:1: unknown field "sumary" (did you mean "summary"?)
 x.md:4:9: field themes must be a list of text, not text (write it as a list: [value])
 x.md:6:5: field links[0]: required field "links[0].title" is missing
-x.md:7:12: field published: "23.11.2026" is not a date (write dates as YYYY-MM-DD)`,
+x.md:7:12: field published: "23.11.2026" is written day first; dates are written year first (write 2026-11-23)`,
 		},
 		"toml": {
 			"title = 1.5\nbogus = 1\n[[links]]\ntitle = \"t\"\n",

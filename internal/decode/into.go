@@ -168,7 +168,8 @@ func (d *decoder) time(n *Node, v reflect.Value, path string) {
 	case String:
 		t, err := time.Parse(time.DateOnly, n.Str)
 		if err != nil {
-			d.errorf(n.Line, n.Col, "%s: %q is not a date", label(path), n.Str).Hint = "write dates as YYYY-MM-DD"
+			msg, hint := dateProblem(n.Str)
+			d.errorf(n.Line, n.Col, "%s: %s", label(path), msg).Hint = hint
 			return
 		}
 		v.Set(reflect.ValueOf(t))
