@@ -146,7 +146,7 @@ func TestPracticeErrorsArePositionedWithSuggestions(t *testing.T) {
 	want := []string{
 		`content/practices/dialogues.en.md:2: front matter: required field "organisation" is missing`,
 		`content/practices/dialogues.en.md:4:10: the summary is 301 characters long; at most 300 are allowed`,
-		`content/practices/dialogues.en.md:5:10: unknown country "NO" (allowed: FI)`,
+		`content/practices/dialogues.en.md:5:10: unknown country "NO" (allowed: FI; a country not listed is added as a [[countries]] entry in content/_vocabularies.toml)`,
 		`content/practices/dialogues.en.md:6:8: unknown level "nation-wide" (allowed: national)`,
 		`content/practices/dialogues.en.md:7:20: unknown theme "opendata" (did you mean "open-data"? allowed: dialogue, open-data)`,
 		`content/practices/dialogues.en.md:12:23: related commitment "commitments/measure-9-9" is not a commitment page`,

@@ -34,6 +34,9 @@ type Term struct {
 
 // SlugIn returns the term's URL segment in lang.
 func (t *Term) SlugIn(lang string) string {
+	if t == nil {
+		return ""
+	}
 	if s := t.Slug[lang]; s != "" {
 		return s
 	}
@@ -43,6 +46,9 @@ func (t *Term) SlugIn(lang string) string {
 // In returns the term's label in lang; a label under "" serves every
 // language (years are written the same in all).
 func (t *Term) In(lang string) string {
+	if t == nil { // an optional field left empty
+		return ""
+	}
 	if l, ok := t.Label[lang]; ok {
 		return l
 	}
@@ -50,7 +56,12 @@ func (t *Term) In(lang string) string {
 }
 
 // DescriptionIn returns the term's description in lang, or "".
-func (t *Term) DescriptionIn(lang string) string { return t.Description[lang] }
+func (t *Term) DescriptionIn(lang string) string {
+	if t == nil {
+		return ""
+	}
+	return t.Description[lang]
+}
 
 // Vocabularies are the controlled vocabularies of the typed sections.
 type Vocabularies struct {
@@ -151,21 +162,53 @@ func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
 	return &v, errs
 }
 
-// lookup finds the term id in vocabulary name, or reports it at node.
+// lookup finds the term id in vocabulary name, or reports it at node. An
+// unknown id is reported once, here, and stands for itself as a term
+// labelled with the id, so that no template meets a nil term and each
+// mistake gives one error.
 func (v *Vocabularies) lookup(name, id string, node *decode.Node, file string, errs *diag.List) *Term {
 	terms := v.ByName(name)
 	i := slices.IndexFunc(terms, func(t *Term) bool { return t.ID == id })
 	if i >= 0 {
 		return terms[i]
 	}
+	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular[name], id)
+	e.Hint = unknownHint(name, id, terms)
+	return &Term{ID: id, Label: map[string]string{"": id}}
+}
+
+// unknownHint tells an editor what to write instead of an unknown id: the
+// id of a term whose label in some language is what they wrote
+// ("luottamus", "Trust"), else the id closest to a likely typo, and the
+// allowed ids; for a country, where to add a new one.
+func unknownHint(name, id string, terms []*Term) string {
 	ids := make([]string, len(terms))
 	for j, t := range terms {
 		ids[j] = t.ID
 	}
-	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular[name], id)
-	e.Hint = "allowed: " + strings.Join(ids, ", ")
+	allowed := "allowed: " + strings.Join(ids, ", ")
+	if name == Countries {
+		allowed += "; a country not listed is added as a [[countries]] entry in " + VocabularyFile
+	}
+	if t := byLabel(terms, id); t != nil {
+		return fmt.Sprintf("%q is the label of %q: write the id, %s; %s", id, t.ID, t.ID, allowed)
+	}
 	if s := decode.Suggest(id, ids); s != "" {
-		e.Hint = fmt.Sprintf("did you mean %q? allowed: %s", s, strings.Join(ids, ", "))
+		return fmt.Sprintf("did you mean %q? %s", s, allowed)
+	}
+	return allowed
+}
+
+// byLabel returns the term whose label, in any language, is label (case
+// and surrounding space aside), or nil.
+func byLabel(terms []*Term, label string) *Term {
+	label = strings.TrimSpace(label)
+	for _, t := range terms {
+		for _, l := range t.Label {
+			if strings.EqualFold(l, label) {
+				return t
+			}
+		}
 	}
 	return nil
 }
