@@ -107,9 +107,12 @@ type Loader struct {
 	langs string
 }
 
-// cached is a parsed file (nil if it failed) and what its file said of it.
+// cached is a parsed file (nil if it could not be parsed) and what its
+// file said of it; failed files, whose errors are not kept, are always
+// read again.
 type cached struct {
 	file    *File
+	failed  bool
 	size    int64
 	modTime time.Time
 }
@@ -148,7 +151,7 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 		if info, err := d.Info(); err == nil {
 			stat.size, stat.modTime = info.Size(), info.ModTime()
 		}
-		if c, ok := l.cache[p]; ok && c.file != nil && changed != nil && !changed(p) &&
+		if c, ok := l.cache[p]; ok && c.file != nil && !c.failed && changed != nil && !changed(p) &&
 			c.size == stat.size && c.modTime.Equal(stat.modTime) {
 			stats[p] = c
 			files = append(files, c.file)
@@ -162,10 +165,10 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 		errs.Add(diag.Pos{File: Dir}, "cannot read the content folder: %v", err)
 	}
 	read, readErrs := loadFiles(fsys, toRead, langs)
-	errs = append(errs, readErrs...)
 	for i, p := range toRead {
+		errs = append(errs, readErrs[i]...)
 		c := stats[p]
-		c.file = read[i]
+		c.file, c.failed = read[i], readErrs[i] != nil
 		stats[p] = c
 		if read[i] != nil {
 			files = append(files, read[i])
@@ -177,8 +180,8 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 }
 
 // loadFiles reads and parses the files at paths on every core; the result
-// has a file, or nil, for each path, in order.
-func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, diag.List) {
+// has a file, or nil, and its errors for each path, in order.
+func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, []diag.List) {
 	files := make([]*File, len(paths))
 	errs := make([]diag.List, len(paths))
 	var wg sync.WaitGroup
@@ -195,11 +198,7 @@ func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, diag.List) 
 	}
 	close(next)
 	wg.Wait()
-	var all diag.List
-	for _, e := range errs {
-		all = append(all, e...)
-	}
-	return files, all
+	return files, errs
 }
 
 // Ignored reports whether a file or folder name is an editor's temporary or
@@ -237,10 +236,14 @@ func loadFile(fsys fs.FS, p string, langs []string) (*File, diag.List) {
 	}
 	dir := strings.TrimPrefix(path.Dir(p), Dir)
 	f := &File{Path: p, Dir: strings.TrimPrefix(dir, "/"), Name: name, Lang: lang}
-	if errs := f.parse(src); errs != nil {
-		return nil, errs
+	errs := f.parse(src)
+	if f.Meta == nil {
+		return nil, errs // the front matter could not be read at all
 	}
-	return f, nil
+	// A field the shared schema rejects still leaves the file, so that the
+	// later stages report its other mistakes in the same run: an editor
+	// sees every error of a file at once.
+	return f, errs
 }
 
 // parse splits src into front matter and body and decodes the front matter.

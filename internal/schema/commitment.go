@@ -74,8 +74,8 @@ func (v *Vocabularies) decodeCommitment(f *content.File) (any, diag.List) {
 	if c.ActionPlan != "" && !planRE.MatchString(c.ActionPlan) {
 		errs.Add(f.FieldPos("action_plan"), "action_plan %q should be the plan's years", c.ActionPlan).Hint = `write it like "2023-2027"`
 	}
-	if f.Front.Summary == "" {
-		errs.Add(f.FieldPos("title"), "a commitment needs a summary").Hint = "write one or two plain sentences"
+	if f.Front.Summary == "" && isEmpty(f.Meta.Get("summary")) {
+		errs.Add(f.FieldPos("summary"), "a commitment needs a summary").Hint = "write one or two plain sentences"
 	}
 	if c.Status != "" {
 		node := f.Meta.Get("status")

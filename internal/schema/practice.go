@@ -3,6 +3,7 @@ package schema
 import (
 	"net/url"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/opengov-fi/opengov/internal/content"
@@ -67,6 +68,12 @@ func PracticeFields() []string {
 
 var countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
 
+// isEmpty reports whether a front-matter value is absent, null or empty
+// text.
+func isEmpty(n *decode.Node) bool {
+	return n == nil || n.Kind == decode.Null || (n.Kind == decode.String && strings.TrimSpace(n.Str) == "")
+}
+
 // decodePractice decodes and checks a good practice's own fields.
 func (v *Vocabularies) decodePractice(f *content.File) (any, diag.List) {
 	var p Practice
@@ -78,13 +85,14 @@ func (v *Vocabularies) decodePractice(f *content.File) (any, diag.List) {
 		}
 		return rest
 	}
-	if f.Front.Summary == "" {
-		errs.Add(f.FieldPos("title"), "a good practice needs a summary").Hint = "write one or two plain sentences, at most 300 characters"
+	// A field that is there but could not be read has its own error.
+	if f.Front.Summary == "" && isEmpty(f.Meta.Get("summary")) {
+		errs.Add(f.FieldPos("summary"), "a good practice needs a summary").Hint = "write one or two plain sentences, at most 300 characters"
 	} else if n := utf8.RuneCountInString(f.Front.Summary); n > MaxSummary {
 		errs.Add(f.FieldPos("summary"), "the summary is %d characters long; at most %d are allowed", n, MaxSummary).Hint = "shorten it: it is shown on cards and in search results"
 	}
-	if f.Front.Published.IsZero() {
-		errs.Add(f.FieldPos("title"), "a good practice needs a published date").Hint = "add published: YYYY-MM-DD"
+	if f.Front.Published.IsZero() && f.Meta.Get("published") == nil {
+		errs.Add(f.FieldPos("published"), "a good practice needs a published date").Hint = "add published: YYYY-MM-DD"
 	}
 	if p.ID != "" && !idRE.MatchString(p.ID) {
 		errs.Add(f.FieldPos("id"), "id %q must be lowercase a-z, digits and hyphens", p.ID).Hint = "ids are stable: the open data uses them"
