@@ -2,9 +2,12 @@ package schema
 
 import (
 	"cmp"
+	"fmt"
+	"path"
 	"slices"
 	"strings"
 
+	"github.com/opengov-fi/opengov/internal/decode"
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/site"
 )
@@ -103,16 +106,19 @@ func relatePractices(s *site.Site) diag.List {
 		if pr == nil {
 			continue
 		}
-		for i, key := range pr.RelatedCommitments {
-			key = strings.TrimSuffix(strings.Trim(key, "/"), ".md")
+		for i, written := range pr.RelatedCommitments {
+			key := commitmentKey(p.Dir, written)
 			target := findInAnyLanguage(s, key, p.Lang)
 			if target == nil || CommitmentOf(target) == nil {
 				pos := p.FieldPos("related_commitments")
 				if n := p.Meta.Get("related_commitments"); n != nil && i < len(n.Items) {
 					pos.Line, pos.Col = n.Items[i].Line, n.Items[i].Col
 				}
-				e := errs.Add(pos, "related commitment %q is not a commitment page", key)
-				e.Hint = "name a commitment's content path without language, e.g. commitments/2023-2027/measure-1-1"
+				e := errs.Add(pos, "related commitment %q is not a commitment page", written)
+				e.Hint = "write the commitment's Markdown file as a body link does, e.g. ../commitments/2023-2027/measure-1-1.md, or its content path, commitments/2023-2027/measure-1-1"
+				if near := decode.Suggest(key, commitmentKeys(s)); near != "" {
+					e.Hint = fmt.Sprintf("did you mean %s (or %s)?", site.RelativeLink(p.Dir, near), near)
+				}
 				continue
 			}
 			pr.Commitments = append(pr.Commitments, target)
@@ -136,6 +142,29 @@ func relatePractices(s *site.Site) diag.List {
 		sortByTitle(cm.Practices, titleKeys)
 	}
 	return errs
+}
+
+// commitmentKey is the content key named by a related_commitments entry
+// written in a file in the content folder dir: either as a body link is,
+// relative to the file ("../commitments/2023-2027/measure-1-1.md"), or as
+// a content path ("commitments/2023-2027/measure-1-1", ".md" optional).
+func commitmentKey(dir, written string) string {
+	key := strings.TrimSpace(written)
+	if strings.HasPrefix(key, "./") || strings.HasPrefix(key, "../") {
+		key = path.Join(dir, key)
+	}
+	return strings.TrimSuffix(strings.Trim(key, "/"), ".md")
+}
+
+// commitmentKeys lists the content keys of the commitment pages.
+func commitmentKeys(s *site.Site) []string {
+	var keys []string
+	for _, p := range s.Pages {
+		if CommitmentOf(p) != nil && !slices.Contains(keys, p.SourceKey()) {
+			keys = append(keys, p.SourceKey())
+		}
+	}
+	return keys
 }
 
 // sortByTitle orders pages by title ignoring case, with the keys made once.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/decode"
 )
 
 // Link is where a Markdown link to a content file points.
@@ -33,8 +34,63 @@ func IsContentLink(dest string) bool {
 	return strings.HasSuffix(u.Path, ".md") || strings.HasSuffix(u.Path, "/")
 }
 
-// ErrNoSuchPage is returned by Resolve for a link to a file that does not exist.
+// ErrNoSuchPage is returned by Resolve for a link to a file that does not
+// exist; the error it returns is a *NoSuchPageError, which matches it.
 var ErrNoSuchPage = errors.New("no such page")
+
+// NoSuchPageError is a link to a content file that does not exist, with
+// the nearest one that does.
+type NoSuchPageError struct {
+	// Nearest is the link to write to the existing page most like the
+	// one named, relative to the linking page as the link was, or "".
+	Nearest string
+}
+
+func (e *NoSuchPageError) Error() string {
+	if e.Nearest != "" {
+		return "no such page; did you mean " + e.Nearest + "?"
+	}
+	return "no such page"
+}
+
+// Is makes errors.Is(err, ErrNoSuchPage) true.
+func (e *NoSuchPageError) Is(target error) bool { return target == ErrNoSuchPage }
+
+// noSuchPage returns the error for a link from the folder dir to the
+// missing content key target.
+func (s *Site) noSuchPage(dir, target string) error {
+	near := decode.Suggest(target, s.Sources())
+	if near == "" {
+		return &NoSuchPageError{}
+	}
+	return &NoSuchPageError{Nearest: RelativeLink(dir, near)}
+}
+
+// RelativeLink is the Markdown link from a file in the content folder dir
+// to the page with content key key: "../good-practices/x.md", or a
+// section's folder, "../good-practices/".
+func RelativeLink(dir, key string) string {
+	from := []string{}
+	if dir != "" {
+		from = strings.Split(dir, "/")
+	}
+	to := strings.Split(key, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	parts := slices.Repeat([]string{".."}, len(from)-i)
+	parts = append(parts, to[i:]...)
+	link := strings.Join(parts, "/")
+	if last := to[len(to)-1]; last == content.IndexName {
+		link = strings.TrimSuffix(strings.TrimSuffix(link, content.IndexName), "/") + "/"
+		if link == "/" {
+			link = "./"
+		}
+		return link
+	}
+	return link + ".md"
+}
 
 // Resolve finds the page that a relative link written in from's Markdown
 // points at. "../good-practices/x.md" names the page in from's language
@@ -56,7 +112,7 @@ func (s *Site) Resolve(from *Page, dest string) (Link, error) {
 		target = strings.TrimSuffix(target, ".md")
 	}
 	if strings.HasPrefix(target, "../") || target == ".." {
-		return Link{}, ErrNoSuchPage
+		return Link{}, &NoSuchPageError{}
 	}
 	if target == "." {
 		target = content.IndexName
@@ -85,7 +141,7 @@ func (s *Site) Resolve(from *Page, dest string) (Link, error) {
 			return link, nil
 		}
 	}
-	return Link{}, ErrNoSuchPage
+	return Link{}, s.noSuchPage(from.Dir, target)
 }
 
 // Sources lists the content keys the site has, for "did you mean" hints.
