@@ -3,6 +3,9 @@
 //
 //	opengov build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
 //	opengov serve [--source DIR] [--port N] [--bind ADDR] [--drafts]
+//	opengov new KIND NAME
+//	opengov check [--source DIR] [--format text|json] [--drafts]
+//	opengov vocab [--source DIR]
 //	opengov version
 package main
 
@@ -35,6 +38,7 @@ Usage:
   opengov serve [flags]    serve the site with live reload while you edit
   opengov new KIND NAME    start a new practice or commitment in every language
   opengov check [flags]    report broken links, missing translations and more
+  opengov vocab            list the vocabularies' ids and labels in each language
   opengov version          print the version
 
 Run "opengov build -h" for the flags of build.
@@ -58,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return newCmd(args[1:], stdout, stderr)
 	case "check":
 		return checkCmd(args[1:], stdout, stderr)
+	case "vocab":
+		return vocabCmd(args[1:], stdout, stderr)
 	case "version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
