@@ -19,6 +19,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "the site's `folder`, holding site.toml, content/, templates/, i18n/ and static/")
 	format := fs.String("format", "text", "output `format`: text (file:line:col: severity: message [code]) or json (an array of {file, line, col, severity, code, message})")
 	baseURL := fs.String("base-url", "", "check the site as built for this base `URL` instead of site.toml's base_url")
+	drafts := fs.Bool("drafts", false, "check the pages marked draft: true too, as if they were published")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: opengov check [flags]\n\nBuilds the site in memory (writing nothing) and reports broken links and\nanchors, skipped heading levels and images without alt text (errors), and\nmissing or stale translations, missing summaries and duplicate titles\n(warnings).\nExit codes: 0 no errors, 1 errors (or the site does not build), 2 usage.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -30,7 +31,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opengov check: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
-	res, errs := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL})
+	res, errs := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL, Drafts: *drafts})
 	if errs != nil {
 		if *format == "json" {
 			var fsx []check.Finding
@@ -45,7 +46,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintln(stderr, errs.Error())
 		}
-		fmt.Fprintf(stderr, "opengov check: the site does not build (%d errors)\n", len(errs))
+		fmt.Fprintf(stderr, "opengov check: the site does not build (%s)\n", count(len(errs), "error"))
 		return exitErrors
 	}
 	found := check.Site(res)

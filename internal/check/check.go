@@ -29,6 +29,7 @@ const (
 	CodeHeadingSkip        = "heading-skip"
 	CodeImageAlt           = "image-alt"
 	CodeMissingTranslation = "missing-translation"
+	CodeDraftTranslation   = "draft-translation"
 	CodeStaleTranslation   = "stale-translation"
 	CodeMissingSummary     = "missing-summary"
 	CodeDuplicateTitle     = "duplicate-title"
@@ -41,6 +42,7 @@ var severities = map[string]Severity{
 	CodeHeadingSkip:        Error,
 	CodeImageAlt:           Error,
 	CodeMissingTranslation: Warning,
+	CodeDraftTranslation:   Warning,
 	CodeStaleTranslation:   Warning,
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,

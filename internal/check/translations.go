@@ -34,14 +34,20 @@ func checkTranslations(out *findings, s *site.Site) {
 		}
 		if p.Translations()[0] == p { // report a group once, at its first page
 			for _, l := range s.Config.Languages {
-				if p.Translation(l.Code) == nil {
-					section := p.Dir
-					if section == "" {
-						section = "(top level)"
-					}
-					out.add(p.Pos(), CodeMissingTranslation, fmt.Sprintf("section %s: %q has no %s (%s) version (add %s)",
-						section, p.Front.Title, l.Name, l.Code, path.Join(content.Dir, p.Dir, p.Name+"."+l.Code+".md")))
+				if p.Translation(l.Code) != nil {
+					continue
 				}
+				section := p.Dir
+				if section == "" {
+					section = "(top level)"
+				}
+				if d := s.DraftOf(p, l.Code); d != nil {
+					out.add(p.Pos(), CodeDraftTranslation, fmt.Sprintf("section %s: the %s version of %q is a draft (%s is published once its draft: true is removed; opengov check --drafts checks it)",
+						section, l.Code, p.Front.Title, d.Path))
+					continue
+				}
+				out.add(p.Pos(), CodeMissingTranslation, fmt.Sprintf("section %s: %q has no %s (%s) version (add %s)",
+					section, p.Front.Title, l.Name, l.Code, path.Join(content.Dir, p.Dir, p.Name+"."+l.Code+".md")))
 			}
 		}
 		checkStale(out, p, def)

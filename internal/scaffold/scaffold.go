@@ -111,6 +111,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{"ids": ids
 ---
 # A good practice. Every field is checked on build; see README.md.
 id: {{ .ID }}                    # stable identifier, the same in every language; the open data uses it
+{{ template "draft" . -}}
 title: ""                        # the practice's name in this language
 summary: ""                      # one or two plain sentences, at most 300 characters
 slug: {{ .ID }}                  # the URL segment in this language: lowercase a-z, digits, hyphens
@@ -138,9 +139,17 @@ updated: {{ .Today }}            # when it was last changed
 ## {{ if eq .Lang "fi" }}Mitä muut voivat oppia{{ else }}What others can learn{{ end }}
 {{ end -}}
 
+{{- define "draft" -}}
+draft: true                      # not published until you delete this line; opengov check --drafts checks it
+{{ if ne .Lang .Default -}}
+source_hash: todo                # not translated yet: once translated, opengov check prints the hash to write here
+{{ end -}}
+{{ end -}}
+
 {{- define "commitment" -}}
 ---
 # A commitment of an Open Government action plan, or one of its measures.
+{{ template "draft" . -}}
 title: ""                        # the commitment's name in this language
 summary: ""                      # one or two plain sentences
 slug: {{ .ID }}                  # the URL segment in this language: lowercase a-z, digits, hyphens

@@ -94,6 +94,9 @@ type Site struct {
 	Home    map[string]*Page
 	Menus   map[string][]MenuEntry // main navigation, by language
 	Footers map[string][]MenuEntry // footer links, by language
+	// Drafts are the files left out as drafts (draft: true, without the
+	// Drafts option), so that checks can tell a draft from a missing page.
+	Drafts []*content.File
 
 	bySource map[string]*Page // SourceKey + "." + lang
 }
@@ -122,6 +125,7 @@ func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.L
 	var errs diag.List
 	for _, f := range files {
 		if f.Front.Draft && !opts.Drafts {
+			s.Drafts = append(s.Drafts, f)
 			continue
 		}
 		p := &Page{File: f, Kind: KindPage, Key: cmp.Or(f.Front.TranslationKey, f.SourceKey())}
@@ -346,6 +350,17 @@ func (s *Site) PagesIn(lang string) []*Page {
 		}
 	}
 	return out
+}
+
+// DraftOf returns the draft left out of the site that would be p's
+// version in lang, or nil.
+func (s *Site) DraftOf(p *Page, lang string) *content.File {
+	for _, f := range s.Drafts {
+		if f.Lang == lang && cmp.Or(f.Front.TranslationKey, f.SourceKey()) == p.Key {
+			return f
+		}
+	}
+	return nil
 }
 
 // BySource returns the page from the content file at key ("x/y" or
