@@ -135,3 +135,20 @@ func TestRelatedCommitmentsTakeTheBodyLinkForm(t *testing.T) {
 	}
 	t.Fatalf("no page from %s", file)
 }
+
+// TestSharedFieldsAgree: a fact that is the same in every language (a
+// practice's status, themes, year...) differs between two translations:
+// one error, naming both files.
+func TestSharedFieldsAgree(t *testing.T) {
+	const fi, en = "content/good-practices/lockdown-dialogues.fi.md", "content/good-practices/lockdown-dialogues.en.md"
+	for field, line := range map[string]string{"status": "status: planned", "themes": "themes: [dialogue]", "year": "year: 1999"} {
+		fsys := repoFS(t)
+		re := regexp.MustCompile(`(?m)^` + field + `:.*$`)
+		fsys[en] = &fstest.MapFile{Data: []byte(re.ReplaceAllLiteralString(string(fsys[en].Data), line))}
+		_, errs := Run(fsys, Options{})
+		if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), en+":") || !strings.Contains(errs[0].Error(), field+" is ") ||
+			!strings.Contains(errs[0].Error(), " in "+fi) {
+			t.Errorf("%s: want one error at %s naming %s, got:\n%v", field, en, fi, errs)
+		}
+	}
+}

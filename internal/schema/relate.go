@@ -40,6 +40,7 @@ func Relate(s *site.Site) diag.List {
 	errs = append(errs, relateMeasures(s)...)
 	errs = append(errs, relatePractices(s)...)
 	errs = append(errs, checkPracticeIDs(s)...)
+	errs = append(errs, checkSharedFields(s)...)
 	return errs
 }
 
@@ -232,4 +233,92 @@ func (c *Commitment) RelatedPages() []*site.Page {
 		out = append(out, c.Parent)
 	}
 	return out
+}
+
+// sharedField is a front-matter field that says the same in every
+// language (a fact, not a text), with its value as a comparable string.
+type sharedField struct {
+	name  string
+	value func(*site.Page) (string, bool) // false: the page is not of the type
+}
+
+// sharedFields are the language-neutral fields of the typed pages. Each is
+// written in every language's file, so each file is complete on its own
+// for an editor (and for the CMS); the build makes sure they agree.
+var sharedFields = []sharedField{
+	{"status", practice(func(p *Practice) string { return p.Status })},
+	{"country", practice(func(p *Practice) string { return p.Country })},
+	{"level", practice(func(p *Practice) string { return p.Level })},
+	{"themes", practice(func(p *Practice) string { return sortedSet(p.Themes) })},
+	{"innovation_principles", practice(func(p *Practice) string { return sortedSet(p.Principles) })},
+	{"stage", practice(func(p *Practice) string { return p.Stage })},
+	{"year", practice(func(p *Practice) string { return fmt.Sprint(p.Year) })},
+	{"related_commitments", func(pg *site.Page) (string, bool) {
+		p := PracticeOf(pg)
+		if p == nil {
+			return "", false
+		}
+		var keys []string
+		for _, c := range p.Commitments {
+			keys = append(keys, c.SourceKey())
+		}
+		return sortedSet(keys), true
+	}},
+	{"status", commitment(func(c *Commitment) string { return c.Status })},
+	{"action_plan", commitment(func(c *Commitment) string { return c.ActionPlan })},
+	{"number", commitment(func(c *Commitment) string { return c.Number })},
+	{"ogp_id", commitment(func(c *Commitment) string { return c.OGPID })},
+}
+
+func practice(f func(*Practice) string) func(*site.Page) (string, bool) {
+	return func(pg *site.Page) (string, bool) {
+		if p := PracticeOf(pg); p != nil {
+			return f(p), true
+		}
+		return "", false
+	}
+}
+
+func commitment(f func(*Commitment) string) func(*site.Page) (string, bool) {
+	return func(pg *site.Page) (string, bool) {
+		if c := CommitmentOf(pg); c != nil {
+			return f(c), true
+		}
+		return "", false
+	}
+}
+
+func sortedSet(values []string) string {
+	v := slices.Clone(values)
+	slices.Sort(v)
+	return strings.Join(slices.Compact(v), ", ")
+}
+
+// checkSharedFields reports a translation whose language-neutral field
+// says something else than the same field of the page's first language
+// version, at the translation's field, naming both files.
+func checkSharedFields(s *site.Site) diag.List {
+	var errs diag.List
+	for _, p := range s.Pages {
+		first := p.Translations()[0]
+		if first == p {
+			continue
+		}
+		for _, f := range sharedFields {
+			mine, ok := f.value(p)
+			theirs, ok2 := f.value(first)
+			if !ok || !ok2 || mine == theirs {
+				continue
+			}
+			show := func(v string) string {
+				if v == "" || v == "0" {
+					return "nothing"
+				}
+				return v
+			}
+			e := errs.Add(p.FieldPos(f.name), "%s is %s here but %s in %s", f.name, show(mine), show(theirs), first.File.Path)
+			e.Hint = f.name + " states a fact, the same in every language: make the two files agree"
+		}
+	}
+	return errs
 }
