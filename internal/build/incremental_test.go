@@ -72,6 +72,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		t.Fatal(errs)
 	}
 	const practice = "content/good-practices/lockdown-dialogues.en.md"
+	const practiceFI = "content/good-practices/lockdown-dialogues.fi.md"
 	steps := []struct {
 		name    string
 		change  func()
@@ -83,9 +84,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"practice title", func() {
 			edit(t, dir, practice, "title: Lockdown Dialogues and National dialogues", "title: Lockdown and National Dialogues")
 		}, []string{practice}, 0},
-		{"practice themes", func() {
+		{"practice themes", func() { // in both languages: they must agree
 			edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
-		}, []string{practice}, 0},
+			edit(t, dir, practiceFI, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
+		}, []string{practice, practiceFI}, 0},
 		{"new page in one language", func() {
 			write(t, dir, "content/good-practices/new-practice.fi.md", "---\nid: new-practice\ntitle: Uusi käytäntö\nsummary: Lyhyt kuvaus.\nslug: uusi-kaytanto\norganisation: Valtiovarainministeriö\ncountry: FI\nlevel: national\nthemes: [open-data]\nstatus: ongoing\npublished: 2026-11-24\n---\nKatso [dialogit](lockdown-dialogues.md).\n")
 		}, []string{"content/good-practices/new-practice.fi.md"}, 0},

@@ -113,8 +113,10 @@ func TestRelatedCommitmentsTakeTheBodyLinkForm(t *testing.T) {
 	const file = "content/good-practices/lockdown-dialogues.fi.md"
 	fsys := repoFS(t)
 	re := regexp.MustCompile(`(?m)^related_commitments:.*$`)
-	src := re.ReplaceAllLiteralString(string(fsys[file].Data), "related_commitments: [../commitments/2019-2023/fi0034.md, commitments/2023-2027/measure-1-1.md]")
-	fsys[file] = &fstest.MapFile{Data: []byte(src)}
+	for _, f := range []string{file, strings.Replace(file, ".fi.md", ".en.md", 1)} { // they must agree
+		src := re.ReplaceAllLiteralString(string(fsys[f].Data), "related_commitments: [../commitments/2019-2023/fi0034.md, commitments/2023-2027/measure-1-1.md]")
+		fsys[f] = &fstest.MapFile{Data: []byte(src)}
+	}
 	res, errs := Run(fsys, Options{})
 	if errs != nil {
 		t.Fatal(errs)

@@ -246,16 +246,16 @@ type sharedField struct {
 // written in every language's file, so each file is complete on its own
 // for an editor (and for the CMS); the build makes sure they agree.
 var sharedFields = []sharedField{
-	{"status", practice(func(p *Practice) string { return p.Status })},
-	{"country", practice(func(p *Practice) string { return p.Country })},
-	{"level", practice(func(p *Practice) string { return p.Level })},
-	{"themes", practice(func(p *Practice) string { return sortedSet(p.Themes) })},
-	{"innovation_principles", practice(func(p *Practice) string { return sortedSet(p.Principles) })},
-	{"stage", practice(func(p *Practice) string { return p.Stage })},
-	{"year", practice(func(p *Practice) string { return fmt.Sprint(p.Year) })},
+	{"status", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StatusTerm} })},
+	{"country", practiceTerms(func(p *Practice) []*Term { return []*Term{p.CountryTerm} })},
+	{"level", practiceTerms(func(p *Practice) []*Term { return []*Term{p.LevelTerm} })},
+	{"themes", practiceTerms(func(p *Practice) []*Term { return p.ThemeTerms })},
+	{"innovation_principles", practiceTerms(func(p *Practice) []*Term { return p.PrincipleTerms })},
+	{"stage", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StageTerm} })},
+	{"year", practiceField(func(p *Practice) string { return fmt.Sprint(p.Year) })},
 	{"related_commitments", func(pg *site.Page) (string, bool) {
 		p := PracticeOf(pg)
-		if p == nil {
+		if p == nil || len(p.Commitments) != len(p.RelatedCommitments) { // one not found: reported already
 			return "", false
 		}
 		var keys []string
@@ -264,13 +264,13 @@ var sharedFields = []sharedField{
 		}
 		return sortedSet(keys), true
 	}},
-	{"status", commitment(func(c *Commitment) string { return c.Status })},
-	{"action_plan", commitment(func(c *Commitment) string { return c.ActionPlan })},
-	{"number", commitment(func(c *Commitment) string { return c.Number })},
-	{"ogp_id", commitment(func(c *Commitment) string { return c.OGPID })},
+	{"status", commitmentField(func(c *Commitment) string { return c.Status })},
+	{"action_plan", commitmentField(func(c *Commitment) string { return c.ActionPlan })},
+	{"number", commitmentField(func(c *Commitment) string { return c.Number })},
+	{"ogp_id", commitmentField(func(c *Commitment) string { return c.OGPID })},
 }
 
-func practice(f func(*Practice) string) func(*site.Page) (string, bool) {
+func practiceField(f func(*Practice) string) func(*site.Page) (string, bool) {
 	return func(pg *site.Page) (string, bool) {
 		if p := PracticeOf(pg); p != nil {
 			return f(p), true
@@ -279,7 +279,30 @@ func practice(f func(*Practice) string) func(*site.Page) (string, bool) {
 	}
 }
 
-func commitment(f func(*Commitment) string) func(*site.Page) (string, bool) {
+// practiceTerms compares a practice's vocabulary terms by id; a page with
+// an unknown term, reported already, is not compared (false), so that one
+// mistake gives one error.
+func practiceTerms(f func(*Practice) []*Term) func(*site.Page) (string, bool) {
+	return func(pg *site.Page) (string, bool) {
+		p := PracticeOf(pg)
+		if p == nil {
+			return "", false
+		}
+		var ids []string
+		for _, t := range f(p) {
+			if t == nil {
+				continue // an optional field left empty
+			}
+			if !t.Known() {
+				return "", false
+			}
+			ids = append(ids, t.ID)
+		}
+		return sortedSet(ids), true
+	}
+}
+
+func commitmentField(f func(*Commitment) string) func(*site.Page) (string, bool) {
 	return func(pg *site.Page) (string, bool) {
 		if c := CommitmentOf(pg); c != nil {
 			return f(c), true

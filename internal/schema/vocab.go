@@ -30,7 +30,13 @@ type Term struct {
 	// Slug, by language, names the term in URLs where its label is too
 	// long for one; otherwise the label is made into a slug.
 	Slug map[string]string `fm:"slug"`
+
+	unknown bool // stands for an id the vocabulary does not have
 }
+
+// Known reports whether the term is in its vocabulary: an unknown id,
+// already reported, stands for itself and is not.
+func (t *Term) Known() bool { return t != nil && !t.unknown }
 
 // SlugIn returns the term's URL segment in lang.
 func (t *Term) SlugIn(lang string) string {
@@ -174,7 +180,7 @@ func (v *Vocabularies) lookup(name, id string, node *decode.Node, file string, e
 	}
 	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular[name], id)
 	e.Hint = unknownHint(name, id, terms)
-	return &Term{ID: id, Label: map[string]string{"": id}}
+	return &Term{ID: id, Label: map[string]string{"": id}, unknown: true}
 }
 
 // unknownHint tells an editor what to write instead of an unknown id: the
