@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -20,6 +21,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output `format`: text (file:line:col: severity: message [code]) or json (an array of {file, line, col, severity, code, message})")
 	baseURL := fs.String("base-url", "", "check the site as built for this base `URL` instead of site.toml's base_url")
 	drafts := fs.Bool("drafts", false, "check the pages marked draft: true too, as if they were published")
+	translations := fs.Bool("translations", false, "report, for every page and language, translated, missing, stale, untracked or draft, and for a stale page what changed in its source since it was translated (from git history)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: opengov check [flags]\n\nBuilds the site in memory (writing nothing) and reports broken links and\nanchors, skipped heading levels and images without alt text (errors), and\nmissing or stale translations, missing summaries and duplicate titles\n(warnings).\nExit codes: 0 no errors, 1 errors (or the site does not build), 2 usage.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -49,6 +51,9 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opengov check: the site does not build (%s)\n", count(len(errs), "error"))
 		return exitErrors
 	}
+	if *translations {
+		return translationReport(res, *source, *format, stdout, stderr)
+	}
 	found := check.Site(res)
 	var err error
 	if *format == "json" {
@@ -74,4 +79,28 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// translationReport prints the translation report of a built site.
+func translationReport(res *build.Result, source, format string, stdout, stderr io.Writer) int {
+	rows := check.Translations(res.Site, newGitHistory(source))
+	var err error
+	if format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(rows)
+	} else {
+		err = check.WriteTranslations(stdout, rows)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "opengov check: %v\n", err)
+		return exitErrors
+	}
+	states := map[string]int{}
+	for _, r := range rows {
+		states[r.State]++
+	}
+	fmt.Fprintf(stderr, "opengov check: %d translated, %d stale, %d untracked, %d missing, %d drafts\n",
+		states[check.StateTranslated], states[check.StateStale], states[check.StateUntracked], states[check.StateMissing], states[check.StateDraft])
+	return exitOK
 }
