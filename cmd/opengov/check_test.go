@@ -89,3 +89,30 @@ func TestCheckUsageAndBuildErrors(t *testing.T) {
 		t.Errorf("a site that does not build: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestCheckURLStyleLinks: a link written as the URL of a page of the site,
+// a root path or the full address, gets a warning naming the Markdown
+// file to link instead.
+func TestCheckURLStyleLinks(t *testing.T) {
+	dir := copySiteSources(t)
+	page := filepath.Join(dir, "content", "about.fi.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strconv.Itoa(strings.Count(string(data), "\n") + 2)
+	writeFile(t, page, string(data)+"\n[a](/fi/hyvat-kaytannot/) [b](https://opengov.fi/fi/hyvat-kaytannot/poikkeusajan-dialogit/#main) [c](/en/about/) [d](https://example.org/fi/)\n")
+	code, stdout, stderr := runCLI("check", "--source", dir)
+	for _, want := range []string{
+		"content/about.fi.md:" + line + ":1: warning: link to /fi/hyvat-kaytannot/ is the URL of content/good-practices/_index.fi.md: link its Markdown file instead, good-practices/,",
+		"link to https://opengov.fi/fi/hyvat-kaytannot/poikkeusajan-dialogit/#main is the URL of content/good-practices/lockdown-dialogues.fi.md: link its Markdown file instead, good-practices/lockdown-dialogues.md#main,",
+		"link to /en/about/ is the URL of content/about.en.md: link its Markdown file instead, about.en.md,",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no warning\n%s\nin\n%s%s", want, stdout, stderr)
+		}
+	}
+	if code != exitOK || strings.Count(stdout, "[url-link]") != 3 {
+		t.Errorf("exit %d, want 0 and 3 url-link warnings:\n%s", code, stdout)
+	}
+}

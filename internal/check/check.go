@@ -33,6 +33,7 @@ const (
 	CodeStaleTranslation   = "stale-translation"
 	CodeMissingSummary     = "missing-summary"
 	CodeDuplicateTitle     = "duplicate-title"
+	CodeURLLink            = "url-link"
 )
 
 // severities maps each code to its severity.
@@ -46,6 +47,7 @@ var severities = map[string]Severity{
 	CodeStaleTranslation:   Warning,
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,
+	CodeURLLink:            Warning,
 }
 
 // Finding is one problem at one place in the sources.
@@ -81,6 +83,7 @@ func Site(res *build.Result) []Finding {
 	}
 	src := newSources(res.Site)
 	checkLinks(&out, docs, files, src)
+	checkURLLinks(&out, docs, src)
 	checkHeadings(&out, docs, src)
 	checkImages(&out, docs, src)
 	checkTranslations(&out, res.Site)

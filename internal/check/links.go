@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // checkLinks reports every link and embedded resource that points into the
@@ -116,4 +118,56 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// checkURLLinks reports a link in a page's Markdown written as the URL of
+// another page of the site ("/fi/hyvat-kaytannot/x/", or the full
+// address) rather than as its Markdown file: the URL breaks when the
+// page's slug changes or the site moves to another address, and it does
+// not follow the reader's language. The warning names the file to link.
+func checkURLLinks(out *findings, docs map[string]*doc, src *sources) {
+	base, err := url.Parse(src.site.Config.BaseURL)
+	if err != nil {
+		return
+	}
+	for _, name := range sortedKeys(docs) {
+		d := docs[name]
+		if d.page == nil {
+			continue
+		}
+		for _, w := range src.urlLinks(d.page) {
+			u, err := url.Parse(strings.TrimSpace(w.dest))
+			if err != nil || (u.Scheme == "" && u.Host == "" && !strings.HasPrefix(u.Path, "/")) {
+				continue // a relative URL other than a content file: checkLinks judges it
+			}
+			abs := d.url.ResolveReference(u)
+			target := ""
+			switch {
+			case abs.Host == base.Host && strings.HasPrefix(abs.Path, base.Path):
+				target = strings.TrimPrefix(abs.Path, base.Path)
+			case u.Host == "" && strings.HasPrefix(u.Path, "/"): // a root path of a site published at a sub-path
+				target = strings.TrimPrefix(u.Path, "/")
+			default:
+				continue
+			}
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			td := docs[target]
+			if td == nil || td.page == nil {
+				continue
+			}
+			link := site.RelativeLink(d.page.Dir, td.page.SourceKey())
+			if td.page.Lang != d.page.Lang {
+				link = strings.TrimSuffix(link, ".md") + "." + td.page.Lang + ".md"
+				if strings.HasSuffix(link, "/."+td.page.Lang+".md") {
+					link = strings.TrimSuffix(link, "/."+td.page.Lang+".md") + "/" + content.IndexName + "." + td.page.Lang + ".md"
+				}
+			}
+			if abs.Fragment != "" {
+				link += "#" + abs.Fragment
+			}
+			out.add(w.pos, CodeURLLink, fmt.Sprintf("link to %s is the URL of %s: link its Markdown file instead, %s, so the link follows the page's slug, language and address", w.dest, td.page.File.Path, link))
+		}
+	}
 }

@@ -32,6 +32,16 @@ type pageSource struct {
 	noAlt map[string][]diag.Pos // the same, of images without alt text
 	next  map[string]int        // code + " " + URL -> how many of refs[URL] were handed out
 	heads map[string]diag.Pos   // heading id -> where written
+	// urls are the links written as URLs or root paths rather than as
+	// content files: where one points at a page of the site, the editor
+	// should link its Markdown file, which follows the page's slug.
+	urls []writtenURL
+}
+
+// writtenURL is a link written in Markdown as a URL.
+type writtenURL struct {
+	dest string
+	pos  diag.Pos
 }
 
 func newSources(s *site.Site) *sources {
@@ -78,6 +88,14 @@ func (s *sources) heading(p *site.Page, id string) (diag.Pos, bool) {
 	return pos, ok
 }
 
+// urlLinks returns the links of the page's Markdown written as URLs.
+func (s *sources) urlLinks(p *site.Page) []writtenURL {
+	if ps := s.of(p); ps != nil {
+		return ps.urls
+	}
+	return nil
+}
+
 func (s *sources) of(p *site.Page) *pageSource {
 	if p == nil || p.Template != "" || len(p.Body) == 0 { // generated pages have no Markdown
 		return nil
@@ -96,8 +114,13 @@ func (s *sources) of(p *site.Page) *pageSource {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			u := s.rendered(p, string(n.Destination), true)
-			ps.refs[u] = append(ps.refs[u], f.BodyPos(inlineOffset(n, f.Body)))
+			dest := string(n.Destination)
+			u := s.rendered(p, dest, true)
+			pos := f.BodyPos(inlineOffset(n, f.Body))
+			ps.refs[u] = append(ps.refs[u], pos)
+			if !site.IsContentLink(dest) && !strings.HasPrefix(dest, "#") {
+				ps.urls = append(ps.urls, writtenURL{dest: dest, pos: pos})
+			}
 		case *ast.Image:
 			u := s.rendered(p, string(n.Destination), false)
 			pos := f.BodyPos(inlineOffset(n, f.Body))
