@@ -36,17 +36,9 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	res, errs := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL, Drafts: *drafts})
 	if errs != nil {
 		if *format == "json" {
-			var fsx []check.Finding
-			for _, e := range errs {
-				msg := e.Msg
-				if e.Hint != "" {
-					msg += " (" + e.Hint + ")"
-				}
-				fsx = append(fsx, check.Finding{Pos: e.Pos, Severity: check.Error, Code: "build", Message: msg})
-			}
-			_ = check.WriteJSON(stdout, fsx)
+			_ = check.WriteJSON(stdout, errs)
 		} else {
-			fmt.Fprintln(stderr, errs.Error())
+			_ = errs.WithExcerpts(os.DirFS(*source)).Write(stderr)
 		}
 		fmt.Fprintf(stderr, "opengov check: the site does not build (%s)\n", count(len(errs), "error"))
 		return exitErrors
@@ -59,13 +51,13 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		err = check.WriteJSON(stdout, found)
 	} else {
-		err = check.WriteText(stdout, found)
+		err = check.WriteText(stdout, found.WithExcerpts(os.DirFS(*source)))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "opengov check: %v\n", err)
 		return exitErrors
 	}
-	nerr, nwarn := check.Count(found)
+	nerr, nwarn := found.Count()
 	fmt.Fprintf(stderr, "opengov check: %d pages, %s, %s\n", len(res.Site.Pages), count(nerr, "error"), count(nwarn, "warning"))
 	if nerr > 0 {
 		return exitErrors

@@ -124,7 +124,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if errs != nil {
 		stage.Abort()
-		return report(stderr, errs)
+		return report(stderr, errs.WithExcerpts(os.DirFS(*source)))
 	}
 	if err := stage.Commit(); err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)
@@ -134,9 +134,10 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// report prints every error, one a line, and a count.
+// report prints every error, one a line (with its source line where it
+// has an excerpt), and a count.
 func report(w io.Writer, errs diag.List) int {
-	fmt.Fprintln(w, errs.Error())
+	_ = errs.Write(w)
 	fmt.Fprintf(w, "opengov: %s; nothing was written\n", count(len(errs), "error"))
 	return exitErrors
 }

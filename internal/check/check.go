@@ -6,75 +6,59 @@
 package check
 
 import (
-	"cmp"
-	"slices"
-
 	"github.com/opengov-fi/opengov/internal/build"
 	"github.com/opengov-fi/opengov/internal/diag"
 )
 
-// Severity tells whether a finding fails the check.
-type Severity string
-
-// The severities. Errors make opengov check exit 1; warnings do not.
+// The severities of the findings. Errors make opengov check exit 1;
+// warnings do not.
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
+	Error   = diag.SeverityError
+	Warning = diag.SeverityWarning
 )
 
-// The codes of the findings, one per kind of problem.
+// The codes of the findings, one per kind of problem, documented in
+// internal/diag.
 const (
-	CodeBrokenLink         = "broken-link"
-	CodeBrokenAnchor       = "broken-anchor"
-	CodeHeadingSkip        = "heading-skip"
-	CodeImageAlt           = "image-alt"
-	CodeMissingTranslation = "missing-translation"
-	CodeDraftTranslation   = "draft-translation"
-	CodeStaleTranslation   = "stale-translation"
-	CodeMissingSummary     = "missing-summary"
-	CodeDuplicateTitle     = "duplicate-title"
-	CodeURLLink            = "url-link"
+	CodeBrokenLink         = diag.CodeBrokenLink
+	CodeBrokenAnchor       = diag.CodeBrokenAnchor
+	CodeHeadingSkip        = diag.CodeHeadingSkip
+	CodeImageAlt           = diag.CodeImageAlt
+	CodeURLLink            = diag.CodeURLLink
+	CodeMissingTranslation = diag.CodeMissingTranslation
+	CodeDraftTranslation   = diag.CodeDraftTranslation
+	CodeStaleTranslation   = diag.CodeStaleTranslation
+	CodeMissingSummary     = diag.CodeMissingSummary
+	CodeDuplicateTitle     = diag.CodeDuplicateTitle
 )
 
 // severities maps each code to its severity.
-var severities = map[string]Severity{
+var severities = map[diag.Code]diag.Severity{
 	CodeBrokenLink:         Error,
 	CodeBrokenAnchor:       Error,
 	CodeHeadingSkip:        Error,
 	CodeImageAlt:           Error,
+	CodeURLLink:            Warning,
 	CodeMissingTranslation: Warning,
 	CodeDraftTranslation:   Warning,
 	CodeStaleTranslation:   Warning,
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,
-	CodeURLLink:            Warning,
-}
-
-// Finding is one problem at one place in the sources.
-type Finding struct {
-	Pos      diag.Pos
-	Severity Severity
-	Code     string
-	Message  string
-}
-
-func (f Finding) String() string {
-	return f.Pos.String() + ": " + string(f.Severity) + ": " + f.Message + " [" + f.Code + "]"
 }
 
 // findings collects findings; its zero value is ready to use.
-type findings []Finding
+type findings diag.List
 
-func (fs *findings) add(pos diag.Pos, code, msg string) {
+func (fs *findings) add(pos diag.Pos, code diag.Code, msg string) {
 	if pos.Line == 0 {
 		pos.Line = 1 // the file as a whole: its first line
 	}
-	*fs = append(*fs, Finding{Pos: pos, Severity: severities[code], Code: code, Message: msg})
+	*fs = append(*fs, &diag.Error{Pos: pos, Severity: severities[code], Code: code, Msg: msg})
 }
 
 // Site checks a built site and returns its findings, sorted by file, line
 // and column, without duplicates.
-func Site(res *build.Result) []Finding {
+func Site(res *build.Result) diag.List {
 	var out findings
 	docs := parseDocs(res)
 	files := map[string]bool{}
@@ -88,26 +72,5 @@ func Site(res *build.Result) []Finding {
 	checkImages(&out, docs, src)
 	checkTranslations(&out, res.Site)
 	checkPages(&out, res.Site)
-	slices.SortFunc(out, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			cmp.Compare(a.Code, b.Code),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
-	return slices.Compact(out)
-}
-
-// Count returns how many findings have each severity.
-func Count(fs []Finding) (errors, warnings int) {
-	for _, f := range fs {
-		if f.Severity == Error {
-			errors++
-		} else {
-			warnings++
-		}
-	}
-	return errors, warnings
+	return diag.List(out).Sort()
 }

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/opengov-fi/opengov/internal/build"
+	"github.com/opengov-fi/opengov/internal/diag"
 	"golang.org/x/tools/txtar"
 )
 
@@ -48,7 +49,7 @@ func overlay(base fstest.MapFS, files map[string]string) fstest.MapFS {
 	return out
 }
 
-func runCheck(t *testing.T, fsys fstest.MapFS) []Finding {
+func runCheck(t *testing.T, fsys fstest.MapFS) diag.List {
 	t.Helper()
 	res, errs := build.Run(fsys, build.Options{})
 	if errs != nil {
@@ -58,7 +59,7 @@ func runCheck(t *testing.T, fsys fstest.MapFS) []Finding {
 }
 
 // short is a finding as the tests compare it: "file:line:col code".
-func short(f Finding) string { return f.Pos.String() + " " + f.Code }
+func short(f *diag.Error) string { return f.Pos.String() + " " + string(f.Code) }
 
 // The bilingual site is checked as it is, then with one change at a time;
 // each case lists the findings its change adds.
@@ -183,34 +184,34 @@ func TestSite(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			found := runCheck(t, overlay(base, tt.files))
 			var got []string
-			var first *Finding
+			var first *diag.Error
 			rest := slices.Clone(baseline)
-			for i, f := range found {
+			for _, f := range found {
 				if j := slices.Index(rest, short(f)); j >= 0 {
 					rest = slices.Delete(rest, j, j+1)
 					continue
 				}
 				if first == nil {
-					first = &found[i]
+					first = f
 				}
 				got = append(got, short(f))
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Fatalf("new findings:\n%s\nwant:\n%s\nall:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"), textOfFindings(found))
 			}
-			if tt.msg != "" && !strings.Contains(first.Message, tt.msg) {
-				t.Errorf("message %q does not say %q", first.Message, tt.msg)
+			if tt.msg != "" && !strings.Contains(first.Msg, tt.msg) {
+				t.Errorf("message %q does not say %q", first.Msg, tt.msg)
 			}
 			for _, f := range found {
-				if want := severities[f.Code]; f.Severity != want || want == "" {
-					t.Errorf("%s: severity %q", f, f.Severity)
+				if want, ok := severities[f.Code]; f.Severity != want || !ok {
+					t.Errorf("%s: severity %s", f, f.Severity)
 				}
 			}
 		})
 	}
 }
 
-func textOfFindings(fs []Finding) string {
+func textOfFindings(fs diag.List) string {
 	var b strings.Builder
 	_ = WriteText(&b, fs)
 	return b.String()
@@ -229,8 +230,8 @@ func TestSiteUnderASubPath(t *testing.T) {
 	for _, f := range runCheck(t, fsys) {
 		if f.Severity == Error {
 			got = append(got, short(f))
-			if !strings.Contains(f.Message, "published under /opengov/") {
-				t.Errorf("message: %s", f.Message)
+			if !strings.Contains(f.Msg, "published under /opengov/") {
+				t.Errorf("message: %s", f.Msg)
 			}
 		}
 	}

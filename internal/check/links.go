@@ -38,7 +38,7 @@ func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src 
 
 // resolve returns the code and message of what is wrong with ref r of d,
 // or "" when it is right or points outside the site.
-func resolve(d *doc, r ref, base *url.URL, docs map[string]*doc, files map[string]bool) (code, msg string) {
+func resolve(d *doc, r ref, base *url.URL, docs map[string]*doc, files map[string]bool) (code diag.Code, msg string) {
 	u, err := url.Parse(strings.TrimSpace(r.value))
 	if err != nil {
 		return CodeBrokenLink, fmt.Sprintf("%s %q is not a valid URL: %v", r.attr, r.value, err)
@@ -81,34 +81,7 @@ func resolve(d *doc, r ref, base *url.URL, docs map[string]*doc, files map[strin
 
 // closest returns the id most like want, or "" when none is close.
 func closest(want string, ids map[string]bool) string {
-	best, bestD := "", len(want)/2+2
-	for _, id := range sortedKeys(ids) {
-		if d := distance(want, id); d < bestD {
-			best, bestD = id, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return diag.Suggest(want, sortedKeys(ids))
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -20,7 +20,7 @@ func TestRealSiteHasNoErrors(t *testing.T) {
 		t.Fatalf("the site does not build:\n%v", errs)
 	}
 	found := Site(res)
-	nerr, nwarn := Count(found)
+	nerr, nwarn := found.Count()
 	for _, f := range found {
 		if f.Severity == Error {
 			t.Error(f)

@@ -61,7 +61,7 @@ func newSources(s *site.Site) *sources {
 
 // ref returns where the page's Markdown has the link or image rendered as
 // value; each call for the same code hands out the next occurrence.
-func (s *sources) ref(p *site.Page, code, value string) (diag.Pos, bool) {
+func (s *sources) ref(p *site.Page, code diag.Code, value string) (diag.Pos, bool) {
 	ps := s.of(p)
 	if ps == nil {
 		return diag.Pos{}, false
@@ -73,8 +73,8 @@ func (s *sources) ref(p *site.Page, code, value string) (diag.Pos, bool) {
 	if len(all) == 0 {
 		return diag.Pos{}, false
 	}
-	i := min(ps.next[code+" "+value], len(all)-1)
-	ps.next[code+" "+value]++
+	i := min(ps.next[string(code)+" "+value], len(all)-1)
+	ps.next[string(code)+" "+value]++
 	return all[i], true
 }
 

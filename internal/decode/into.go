@@ -2,7 +2,6 @@ package decode
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -57,6 +56,7 @@ func label(path string) string {
 
 func (d *decoder) wrongKind(n *Node, path, want string) {
 	e := d.errorf(n.Line, n.Col, "%s must be %s, not %s", label(path), want, n.Kind)
+	e.Code = diag.CodeWrongType
 	if want == "text" && (n.Kind == Float || n.Kind == Int || n.Kind == Bool || n.Kind == Time) {
 		e.Hint = "put the value in quotes"
 	}
@@ -169,7 +169,8 @@ func (d *decoder) time(n *Node, v reflect.Value, path string) {
 		t, err := time.Parse(time.DateOnly, n.Str)
 		if err != nil {
 			msg, hint := dateProblem(n.Str)
-			d.errorf(n.Line, n.Col, "%s: %s", label(path), msg).Hint = hint
+			e := d.errorf(n.Line, n.Col, "%s: %s", label(path), msg)
+			e.Hint, e.Code = hint, diag.CodeBadDate
 			return
 		}
 		v.Set(reflect.ValueOf(t))
@@ -228,7 +229,7 @@ func (d *decoder) structure(n *Node, v reflect.Value, path string, top bool) {
 	}
 	for _, sf := range fields {
 		if sf.required && !seen[sf.name] {
-			d.errorf(n.Line, n.Col, "%s: required field %q is missing", label(path), join(path, sf.name))
+			d.errorf(n.Line, n.Col, "%s: required field %q is missing", label(path), join(path, sf.name)).Code = diag.CodeMissingField
 		}
 	}
 }
@@ -243,47 +244,10 @@ func (d *decoder) unknown(f Field, fields []structField, path string, top bool) 
 	}
 	slices.Sort(names)
 	e := d.errorf(f.Line, f.Col, "unknown field %q", join(path, f.Key))
-	if s := Suggest(f.Key, names); s != "" {
+	e.Code = diag.CodeUnknownField
+	if s := diag.Suggest(f.Key, names); s != "" {
 		e.Hint = fmt.Sprintf("did you mean %q?", s)
 	} else {
 		e.Hint = "known fields: " + strings.Join(names, ", ")
 	}
-}
-
-// Suggest returns the option closest to word when it is close enough to be a
-// likely typo, or "".
-func Suggest(word string, options []string) string {
-	best, bestDist := "", math.MaxInt
-	for _, o := range options {
-		if d := distance(strings.ToLower(word), strings.ToLower(o)); d < bestDist {
-			best, bestDist = o, d
-		}
-	}
-	limit := max(1, len([]rune(word))/3)
-	if bestDist <= limit {
-		return best
-	}
-	return ""
-}
-
-// distance is the Levenshtein edit distance between a and b, by rune.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -25,7 +25,7 @@ func ParseTOML(src []byte, file string, firstLine int) (*Node, diag.List) {
 			line, col := de.Position()
 			pos.Line, pos.Col = firstLine+line-1, col
 		}
-		return nil, diag.List{{Pos: pos, Msg: "TOML syntax: " + strings.TrimPrefix(msg, "toml: ")}}
+		return nil, diag.List{{Pos: pos, Code: diag.CodeSyntax, Msg: "TOML syntax: " + strings.TrimPrefix(msg, "toml: ")}}
 	}
 	positions := tomlKeyPositions(src, firstLine-1)
 	return tomlNode(doc, "", positions, [2]int{firstLine, 1}), nil

@@ -24,7 +24,7 @@ func ParseYAML(src []byte, file string, firstLine int) (*Node, diag.List) {
 			pos.Line = firstLine + n - 1
 			msg = msg[len(m[0]):]
 		}
-		return nil, diag.List{{Pos: pos, Msg: "YAML syntax: " + msg, Hint: "check indentation, and quote text that contains a colon"}}
+		return nil, diag.List{{Pos: pos, Code: diag.CodeSyntax, Msg: "YAML syntax: " + msg, Hint: "check indentation, and quote text that contains a colon"}}
 	}
 	if len(doc.Content) == 0 {
 		return &Node{Kind: Map, Line: firstLine, Col: 1}, nil

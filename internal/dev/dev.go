@@ -6,7 +6,6 @@
 package dev
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -128,8 +126,8 @@ func (d *devServer) rebuild(changed []string) {
 		problems := d.problems(errs)
 		d.srv.snap.Store(&snapshot{files: old.files, version: old.version, errors: problems, prefixes: old.prefixes})
 		d.logf("%d %s; still serving the last good build", len(problems), plural(len(problems), "error", "errors"))
-		for _, p := range problems {
-			d.printProblem(p)
+		if d.opts.Log != nil {
+			_ = problems.Write(d.opts.Log)
 		}
 		d.notify(event{Type: "error", Errors: problems})
 		return
@@ -191,53 +189,10 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// problems turns build errors into what the overlay and the terminal show,
-// with the offending line of each source file.
-func (d *devServer) problems(errs diag.List) []Problem {
-	out := make([]Problem, 0, len(errs))
-	for _, e := range errs {
-		p := Problem{Pos: e.Pos.String(), Message: e.Msg, Hint: e.Hint}
-		if e.Pos.Line > 0 {
-			p.Source = sourceLine(filepath.Join(d.opts.Root, filepath.FromSlash(e.Pos.File)), e.Pos.Line, e.Pos.Col)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// sourceLine returns line n of the file with a caret under column col.
-func sourceLine(name string, n, col int) string {
-	f, err := os.Open(name)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for i := 1; sc.Scan(); i++ {
-		if i == n {
-			text := strings.ReplaceAll(sc.Text(), "\t", "    ")
-			gutter := fmt.Sprintf("%5d | ", n)
-			out := gutter + text
-			if col > 0 {
-				out += "\n" + strings.Repeat(" ", len(gutter)-2) + "| " + strings.Repeat(" ", col-1) + "^"
-			}
-			return out
-		}
-	}
-	return ""
-}
-
-func (d *devServer) printProblem(p Problem) {
-	line := p.Pos + ": " + p.Message
-	if p.Hint != "" {
-		line += " (" + p.Hint + ")"
-	}
-	if d.opts.Log != nil {
-		fmt.Fprintln(d.opts.Log, line)
-		if p.Source != "" {
-			fmt.Fprintln(d.opts.Log, p.Source)
-		}
-	}
+// problems adds to build errors the offending line of each source file,
+// as the overlay and the terminal show them.
+func (d *devServer) problems(errs diag.List) diag.List {
+	return errs.WithExcerpts(os.DirFS(d.opts.Root))
 }
 
 // styleSwaps returns, when only stylesheets changed, the old stylesheet

@@ -314,7 +314,7 @@ func TestErrorOverlayAndRecovery(t *testing.T) {
 		t.Fatalf("after a broken save: %+v", ev)
 	}
 	p := ev.Errors[0]
-	if p.Pos != "content/practices/dialogues.en.md:3" || !strings.Contains(p.Message, "YAML syntax") || !strings.Contains(p.Source, "year: [") {
+	if p.Pos.String() != "content/practices/dialogues.en.md:3" || !strings.Contains(p.Msg, "YAML syntax") || !strings.Contains(p.Excerpt, "year: [") {
 		t.Errorf("problem %+v", p)
 	}
 	if !strings.Contains(d.log.String(), "content/practices/dialogues.en.md:3: YAML syntax") {
@@ -329,12 +329,12 @@ func TestErrorOverlayAndRecovery(t *testing.T) {
 	}
 	// A broken link and a template error are reported the same way.
 	d.write(page, pageSource("Linked", "See [nothing](missing.md)."))
-	if ev := d.next(); ev.Type != "error" || ev.Errors[0].Pos != "content/practices/dialogues.en.md:6:5" {
+	if ev := d.next(); ev.Type != "error" || ev.Errors[0].Pos.String() != "content/practices/dialogues.en.md:6:5" {
 		t.Fatalf("broken link: %+v", ev)
 	}
 	const tpl = "templates/practices/single.html"
 	d.write(tpl, `{{ template "baseof.html" . }}{{ define "main" }}{{ .Nope }}{{ end }}`)
-	if ev := d.next(); ev.Type != "error" || !strings.HasPrefix(ev.Errors[len(ev.Errors)-1].Pos, tpl+":1:") {
+	if ev := d.next(); ev.Type != "error" || !strings.HasPrefix(ev.Errors[len(ev.Errors)-1].Pos.String(), tpl+":1:") {
 		t.Fatalf("template error: %+v", ev)
 	}
 	// The next good saves clear it.

@@ -3,22 +3,16 @@ package dev
 import (
 	"encoding/json"
 	"sync"
+
+	"github.com/opengov-fi/opengov/internal/diag"
 )
 
 // event is one Server-Sent Event to the browser tabs.
 type event struct {
 	Type    string            `json:"type"` // reload, css, error, ok
 	Version int               `json:"version,omitempty"`
-	CSS     map[string]string `json:"css,omitempty"` // old stylesheet URL -> new
-	Errors  []Problem         `json:"errors,omitempty"`
-}
-
-// Problem is a build error as the overlay shows it.
-type Problem struct {
-	Pos     string `json:"pos"`
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"`
-	Source  string `json:"source,omitempty"` // the offending line of the source file
+	CSS     map[string]string `json:"css,omitempty"`    // old stylesheet URL -> new
+	Errors  diag.List         `json:"errors,omitempty"` // with their excerpts
 }
 
 func (e event) encode() []byte {

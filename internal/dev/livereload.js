@@ -58,7 +58,7 @@
       item.appendChild(el("div", e.pos, "color:#9cd3ff;font-weight:bold"));
       item.appendChild(el("div", e.message));
       if (e.hint) { item.appendChild(el("div", "→ " + e.hint, "color:#ffd23f")); }
-      if (e.source) { item.appendChild(el("pre", e.source, "margin:.5rem 0 0;padding:.5rem;background:#000;white-space:pre-wrap")); }
+      if (e.excerpt) { item.appendChild(el("pre", e.excerpt, "margin:.5rem 0 0;padding:.5rem;background:#000;white-space:pre-wrap")); }
       overlay.appendChild(item);
     });
     var close = el("button", "Close", "font:inherit;padding:.3rem .8rem");

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/opengov-fi/opengov/internal/diag"
 )
 
 //go:embed livereload.js
@@ -27,8 +29,8 @@ const (
 type snapshot struct {
 	files    map[string][]byte // by output path, "fi/index.html"
 	version  int               // counts good builds
-	errors   []Problem
-	prefixes []string // language URL prefixes, for their 404 pages
+	errors   diag.List         // of the last build, if it failed
+	prefixes []string          // language URL prefixes, for their 404 pages
 }
 
 // server serves snapshots over HTTP. It never reads the disk: a page is

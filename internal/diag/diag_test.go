@@ -2,7 +2,9 @@ package diag
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestListSortsAndPrints(t *testing.T) {
@@ -34,5 +36,31 @@ func TestLineCol(t *testing.T) {
 		if l != tc.line || c != tc.col {
 			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
 		}
+	}
+}
+
+func TestExcerpts(t *testing.T) {
+	src := "---\ntitle: x\n\tlevel: kunta\n"
+	l := List{{Pos: Pos{File: "a.md", Line: 3, Col: 9}, Msg: "unknown level"}, {Pos: Pos{File: "a.md"}, Msg: "no line"}}
+	l.WithExcerpts(fstest.MapFS{"a.md": {Data: []byte(src)}})
+	want := "    3 |     level: kunta\n      |            ^"
+	if l[0].Excerpt != want || l[1].Excerpt != "" {
+		t.Errorf("excerpts %q and %q, want %q and none", l[0].Excerpt, l[1].Excerpt, want)
+	}
+	var b strings.Builder
+	_ = l.Write(&b)
+	if !strings.Contains(b.String(), "a.md:3:9: unknown level\n"+want+"\na.md: no line\n") {
+		t.Errorf("Write:\n%s", b.String())
+	}
+}
+
+func TestWarningsSayWarning(t *testing.T) {
+	e := &Error{Pos: Pos{File: "a.md", Line: 1}, Severity: SeverityWarning, Code: CodeStaleTranslation, Msg: "stale", Hint: "update it"}
+	if got := e.Error(); got != "a.md:1: warning: stale (update it)" {
+		t.Errorf("got %q", got)
+	}
+	data, _ := e.MarshalJSON()
+	if want := `{"file":"a.md","line":1,"col":0,"pos":"a.md:1","severity":"warning","code":"stale-translation","message":"stale","hint":"update it"}`; string(data) != want {
+		t.Errorf("JSON %s, want %s", data, want)
 	}
 }

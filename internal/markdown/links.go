@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/site"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -28,6 +29,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		if err != nil {
 			e := state.errs.Add(state.file.BodyPos(linkOffset(link, reader.Source())), "link to %s: %v", link.Destination, err)
 			e.Hint = "write the path of the target's Markdown file relative to this file, without the language: ../good-practices/x.md"
+			e.Code = diag.CodeBrokenLink
 			return ast.WalkContinue, nil
 		}
 		link.Destination = []byte(href)

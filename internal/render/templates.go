@@ -173,7 +173,7 @@ var templateRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+
 // the template file; forPage names the content file being rendered.
 func templateError(err error, forPage string) *diag.Error {
 	msg := err.Error()
-	e := &diag.Error{Pos: diag.Pos{File: TemplateDir}, Msg: msg}
+	e := &diag.Error{Pos: diag.Pos{File: TemplateDir}, Code: diag.CodeTemplate, Msg: msg}
 	if m := templateRE.FindStringSubmatch(msg); m != nil {
 		name := m[1]
 		if name != layoutFile && !strings.Contains(name, "/") && !isPageTemplate(name) {

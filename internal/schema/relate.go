@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/opengov-fi/opengov/internal/decode"
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/site"
 )
@@ -116,8 +115,9 @@ func relatePractices(s *site.Site) diag.List {
 					pos.Line, pos.Col = n.Items[i].Line, n.Items[i].Col
 				}
 				e := errs.Add(pos, "related commitment %q is not a commitment page", written)
+				e.Code = diag.CodeBrokenLink
 				e.Hint = "write the commitment's Markdown file as a body link does, e.g. ../commitments/2023-2027/measure-1-1.md, or its content path, commitments/2023-2027/measure-1-1"
-				if near := decode.Suggest(key, commitmentKeys(s)); near != "" {
+				if near := diag.Suggest(key, commitmentKeys(s)); near != "" {
 					e.Hint = fmt.Sprintf("did you mean %s (or %s)?", site.RelativeLink(p.Dir, near), near)
 				}
 				continue
@@ -341,6 +341,7 @@ func checkSharedFields(s *site.Site) diag.List {
 			}
 			e := errs.Add(p.FieldPos(f.name), "%s is %s here but %s in %s", f.name, show(mine), show(theirs), first.File.Path)
 			e.Hint = f.name + " states a fact, the same in every language: make the two files agree"
+			e.Code = diag.CodeTranslationsDisagree
 		}
 	}
 	return errs

@@ -179,7 +179,7 @@ func (v *Vocabularies) lookup(name, id string, node *decode.Node, file string, e
 		return terms[i]
 	}
 	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular[name], id)
-	e.Hint = unknownHint(name, id, terms)
+	e.Hint, e.Code = unknownHint(name, id, terms), diag.CodeUnknownValue
 	return &Term{ID: id, Label: map[string]string{"": id}, unknown: true}
 }
 
@@ -199,7 +199,7 @@ func unknownHint(name, id string, terms []*Term) string {
 	if t := byLabel(terms, id); t != nil {
 		return fmt.Sprintf("%q is the label of %q: write the id, %s; %s", id, t.ID, t.ID, allowed)
 	}
-	if s := decode.Suggest(id, ids); s != "" {
+	if s := diag.Suggest(id, ids); s != "" {
 		return fmt.Sprintf("did you mean %q? %s", s, allowed)
 	}
 	return allowed

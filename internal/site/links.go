@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/opengov-fi/opengov/internal/content"
-	"github.com/opengov-fi/opengov/internal/decode"
+	"github.com/opengov-fi/opengov/internal/diag"
 )
 
 // Link is where a Markdown link to a content file points.
@@ -59,7 +59,7 @@ func (e *NoSuchPageError) Is(target error) bool { return target == ErrNoSuchPage
 // noSuchPage returns the error for a link from the folder dir to the
 // missing content key target.
 func (s *Site) noSuchPage(dir, target string) error {
-	near := decode.Suggest(target, s.Sources())
+	near := diag.Suggest(target, s.Sources())
 	if near == "" {
 		return &NoSuchPageError{}
 	}
