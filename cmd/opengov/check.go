@@ -33,7 +33,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "opengov check: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
-	res, errs := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL, Drafts: *drafts})
+	res, errs := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL, Drafts: *drafts, Reports: true})
 	if errs != nil {
 		if *format == "json" {
 			_ = check.WriteJSON(stdout, errs)

@@ -17,6 +17,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/export"
 	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/markdown"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/render"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -33,6 +34,9 @@ type Options struct {
 	// written without being held in memory. A build that ends with errors
 	// may have sent some files already.
 	Sink func(output.File) error
+	// Reports asks for what rendering learned of each page's Markdown
+	// (Result.Reports), which opengov check reads.
+	Reports bool
 }
 
 // Result is a finished build.
@@ -42,6 +46,9 @@ type Result struct {
 	// Rendered counts the pages rendered rather than reused from the
 	// previous build (all of them, for Run).
 	Rendered int
+	// Reports holds, with Options.Reports, each page's markdown.Report by
+	// its output path ("fi/x/index.html").
+	Reports map[string]*markdown.Report
 }
 
 // Run builds the site whose sources are in fsys. It returns every error it
@@ -183,6 +190,9 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if opts.Sink != nil {
 		in.Emit = emit.file
 	}
+	if opts.Reports {
+		in.Reports = map[string]*markdown.Report{}
+	}
 	// The exports only read the model: make them while the pages render.
 	var exported []output.File
 	var exportErr error
@@ -218,7 +228,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if st.incremental() {
 		rendered = st.cache.Rendered
 	}
-	return &Result{Site: model, Files: out, Rendered: rendered}, nil
+	return &Result{Site: model, Files: out, Rendered: rendered, Reports: in.Reports}, nil
 }
 
 // loadVocabularies loads the vocabularies of the typed sections, when

@@ -57,7 +57,8 @@ func (fs *findings) add(pos diag.Pos, code diag.Code, msg string) {
 }
 
 // Site checks a built site and returns its findings, sorted by file, line
-// and column, without duplicates.
+// and column, without duplicates. The build must have been made with
+// build.Options.Reports, for the positions of what the Markdown says.
 func Site(res *build.Result) diag.List {
 	var out findings
 	docs := parseDocs(res)
@@ -65,7 +66,7 @@ func Site(res *build.Result) diag.List {
 	for _, f := range res.Files {
 		files[f.Path] = true
 	}
-	src := newSources(res.Site)
+	src := newSources(res.Site, res.Reports)
 	checkLinks(&out, docs, files, src)
 	checkURLLinks(&out, docs, src)
 	checkHeadings(&out, docs, src)

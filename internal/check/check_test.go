@@ -51,7 +51,7 @@ func overlay(base fstest.MapFS, files map[string]string) fstest.MapFS {
 
 func runCheck(t *testing.T, fsys fstest.MapFS) diag.List {
 	t.Helper()
-	res, errs := build.Run(fsys, build.Options{})
+	res, errs := build.Run(fsys, build.Options{Reports: true})
 	if errs != nil {
 		t.Fatalf("the site does not build:\n%v", errs)
 	}

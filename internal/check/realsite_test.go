@@ -15,7 +15,7 @@ import (
 const repoRoot = "../.."
 
 func TestRealSiteHasNoErrors(t *testing.T) {
-	res, errs := build.Run(os.DirFS(repoRoot), build.Options{})
+	res, errs := build.Run(os.DirFS(repoRoot), build.Options{Reports: true})
 	if errs != nil {
 		t.Fatalf("the site does not build:\n%v", errs)
 	}
@@ -61,7 +61,7 @@ func TestRealSiteWithABrokenLink(t *testing.T) {
 	src += "\n" + added
 	fsys[page] = &fstest.MapFile{Data: []byte(src)}
 
-	res, errs := build.Run(fsys, build.Options{})
+	res, errs := build.Run(fsys, build.Options{Reports: true})
 	if errs != nil {
 		t.Fatalf("the site does not build:\n%v", errs)
 	}

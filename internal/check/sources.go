@@ -1,29 +1,18 @@
 package check
 
 import (
-	"bytes"
-	"strings"
-
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/markdown"
 	"github.com/opengov-fi/opengov/internal/site"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // sources finds where in a page's Markdown a link, an image or a heading
-// of the generated HTML was written.
+// of the generated HTML was written. It reads what rendering learned of
+// each page's Markdown (markdown.Report); it parses nothing again.
 type sources struct {
-	site  *site.Site
-	md    goldmark.Markdown
-	conv  map[string]*markdown.Converter
-	pages map[*site.Page]*pageSource
+	site    *site.Site
+	reports map[string]*markdown.Report // by output path
+	pages   map[*site.Page]*pageSource
 }
 
 // pageSource holds the positions in one page's Markdown.
@@ -44,19 +33,8 @@ type writtenURL struct {
 	pos  diag.Pos
 }
 
-func newSources(s *site.Site) *sources {
-	src := &sources{
-		site: s,
-		// The block structure, links and images match the converter's:
-		// the same CommonMark parser with the same extensions.
-		md:    goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithParserOptions(parser.WithAttribute())),
-		conv:  map[string]*markdown.Converter{},
-		pages: map[*site.Page]*pageSource{},
-	}
-	for _, l := range s.Config.Languages {
-		src.conv[l.Code] = markdown.New(l.Code)
-	}
-	return src
+func newSources(s *site.Site, reports map[string]*markdown.Report) *sources {
+	return &sources{site: s, reports: reports, pages: map[*site.Page]*pageSource{}}
 }
 
 // ref returns where the page's Markdown has the link or image rendered as
@@ -97,154 +75,35 @@ func (s *sources) urlLinks(p *site.Page) []writtenURL {
 }
 
 func (s *sources) of(p *site.Page) *pageSource {
-	if p == nil || p.Template != "" || len(p.Body) == 0 { // generated pages have no Markdown
+	if p == nil {
 		return nil
 	}
 	if ps, ok := s.pages[p]; ok {
 		return ps
 	}
+	r := s.reports[p.Path+"index.html"]
+	if r == nil { // a generated page: no Markdown
+		s.pages[p] = nil
+		return nil
+	}
 	ps := &pageSource{refs: map[string][]diag.Pos{}, noAlt: map[string][]diag.Pos{}, next: map[string]int{}, heads: map[string]diag.Pos{}}
 	s.pages[p] = ps
-	f := p.File
-	root := s.md.Parser().Parse(text.NewReader(f.Body))
-	var heads []diag.Pos
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	for _, l := range r.Links {
+		ps.refs[l.Href] = append(ps.refs[l.Href], l.Pos)
+		if !site.IsContentLink(l.Dest) && l.Dest != "" && l.Dest[0] != '#' {
+			ps.urls = append(ps.urls, writtenURL{dest: l.Dest, pos: l.Pos})
 		}
-		switch n := n.(type) {
-		case *ast.Link:
-			dest := string(n.Destination)
-			u := s.rendered(p, dest, true)
-			pos := f.BodyPos(inlineOffset(n, f.Body))
-			ps.refs[u] = append(ps.refs[u], pos)
-			if !site.IsContentLink(dest) && !strings.HasPrefix(dest, "#") {
-				ps.urls = append(ps.urls, writtenURL{dest: dest, pos: pos})
-			}
-		case *ast.Image:
-			u := s.rendered(p, string(n.Destination), false)
-			pos := f.BodyPos(inlineOffset(n, f.Body))
-			ps.refs[u] = append(ps.refs[u], pos)
-			if !hasText(n, f.Body) {
-				ps.noAlt[u] = append(ps.noAlt[u], pos)
-			}
-		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL {
-				u := string(n.URL(f.Body))
-				if !strings.HasPrefix(strings.ToLower(u), "http") {
-					u = "http://" + u
-				}
-				start := inlineOffset(n, f.Body)
-				if i := bytes.Index(f.Body[start:], n.Label(f.Body)); i >= 0 {
-					start += i
-				}
-				u = string(util.URLEscape([]byte(u), false))
-				ps.refs[u] = append(ps.refs[u], f.BodyPos(start))
-			}
-		case *ast.Heading:
-			pos := diag.Pos{File: f.Path}
-			if n.Lines().Len() > 0 {
-				pos = f.BodyPos(n.Lines().At(0).Start)
-			}
-			heads = append(heads, pos)
+	}
+	for _, img := range r.Images {
+		ps.refs[img.Src] = append(ps.refs[img.Src], img.Pos)
+		if !img.HasAlt {
+			ps.noAlt[img.Src] = append(ps.noAlt[img.Src], img.Pos)
 		}
-		return ast.WalkContinue, nil
-	})
-	// The heading IDs are the converter's: render the body as the build
-	// does and pair its headings, in order, with the parsed ones.
-	body, _ := s.conv[p.Lang].Convert(f, func(dest string) (string, string, error) {
-		return s.rendered(p, dest, true), "", nil
-	})
-	ids := headingIDs(body)
-	if len(ids) == len(heads) {
-		for i, id := range ids {
-			ps.heads[id] = heads[i]
+	}
+	for _, h := range r.Headings {
+		if _, dup := ps.heads[h.ID]; h.ID != "" && !dup {
+			ps.heads[h.ID] = h.Pos
 		}
 	}
 	return ps
-}
-
-// rendered is the URL the build writes for a Markdown destination: a link
-// to a content file becomes the target page's URL.
-func (s *sources) rendered(p *site.Page, dest string, link bool) string {
-	if link && site.IsContentLink(dest) {
-		if l, err := s.site.Resolve(p, dest); err == nil {
-			href := s.site.RelURL(l.Page)
-			if l.Fragment != "" {
-				href += "#" + l.Fragment
-			}
-			return href
-		}
-	}
-	return string(util.URLEscape([]byte(dest), true))
-}
-
-// inlineOffset is where a link or image starts in the source: at the '['
-// before its first piece of text; for one without text, at "[](" or "![]("
-// and its destination; or else at the start of its paragraph.
-func inlineOffset(n ast.Node, source []byte) int {
-	_, img := n.(*ast.Image)
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			start := t.Segment.Start - 1
-			if img {
-				start-- // "!["
-			}
-			return max(start, 0)
-		}
-	}
-	start := 0
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-			start = b.Lines().At(0).Start
-			break
-		}
-	}
-	var dest []byte
-	switch n := n.(type) {
-	case *ast.Link:
-		dest = append([]byte("[]("), n.Destination...)
-	case *ast.Image:
-		dest = append([]byte("![]("), n.Destination...)
-	}
-	if i := bytes.Index(source[start:], dest); dest != nil && i >= 0 {
-		start += i
-	}
-	return start
-}
-
-// hasText reports whether an image has alt text.
-func hasText(n ast.Node, source []byte) bool {
-	found := false
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering && len(bytes.TrimSpace(t.Segment.Value(source))) > 0 {
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
-}
-
-// headingIDs lists the id of every heading in an HTML fragment, in order.
-func headingIDs(fragment []byte) []string {
-	root, err := html.Parse(bytes.NewReader(fragment))
-	if err != nil {
-		return nil
-	}
-	var ids []string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				ids = append(ids, attr(n, "id"))
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	return ids
 }

@@ -27,7 +27,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		href, hreflang, err := state.links(string(link.Destination))
 		if err != nil {
-			e := state.errs.Add(state.file.BodyPos(linkOffset(link, reader.Source())), "link to %s: %v", link.Destination, err)
+			e := state.errs.Add(state.file.BodyPos(InlineOffset(link, reader.Source())), "link to %s: %v", link.Destination, err)
 			e.Hint = "write the path of the target's Markdown file relative to this file, without the language: ../good-practices/x.md"
 			e.Code = diag.CodeBrokenLink
 			return ast.WalkContinue, nil
@@ -38,22 +38,6 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-// linkOffset estimates where a link starts in the source: at the '[' before
-// its first piece of text, or else at the start of its paragraph.
-func linkOffset(link *ast.Link, source []byte) int {
-	for c := link.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			return max(t.Segment.Start-1, 0)
-		}
-	}
-	for p := link.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
-		}
-	}
-	return 0
 }
 
 // linkRenderer renders links as goldmark does, but also lets through the

@@ -43,6 +43,7 @@ func newMarkdown(lang string, autolinks bool) goldmark.Markdown {
 		extension.Footnote,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
 		&contentLinks{},
+		&reporting{},
 	}
 	if autolinks {
 		extensions = append(extensions, extension.Linkify)
@@ -82,7 +83,12 @@ func (c *Converter) Convert(f *content.File, links LinkFunc) ([]byte, diag.List)
 // ConvertTo renders f's body as Convert does, appending the HTML to buf, so
 // that a caller that copies the HTML anyway can reuse buf.
 func (c *Converter) ConvertTo(buf *bytes.Buffer, f *content.File, links LinkFunc) diag.List {
-	state := &docState{file: f, links: links}
+	return c.convert(buf, f, links, nil)
+}
+
+// convert renders f's body into buf, filling report when it is not nil.
+func (c *Converter) convert(buf *bytes.Buffer, f *content.File, links LinkFunc, report *Report) diag.List {
+	state := &docState{file: f, links: links, report: report}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(stateKey, state)
 	md := c.md
@@ -99,9 +105,10 @@ var stateKey = parser.NewContextKey()
 
 // docState is what the link transformer needs for one document.
 type docState struct {
-	file  *content.File
-	links LinkFunc
-	errs  diag.List
+	file   *content.File
+	links  LinkFunc
+	errs   diag.List
+	report *Report // nil: nothing to report
 }
 
 // contentLinks registers the link-rewriting transformer.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/opengov-fi/opengov/internal/markdown"
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
@@ -23,8 +24,9 @@ type Cache struct {
 }
 
 type cachedPage struct {
-	key  [sha256.Size]byte
-	data []byte
+	key    [sha256.Size]byte
+	data   []byte
+	report *markdown.Report // nil when the build asked for none
 }
 
 // NewCache returns an empty Cache.

@@ -38,6 +38,10 @@ type Input struct {
 	// several goroutines; Site then returns no files, so a large site is not
 	// held in memory. It is not used with Cache.
 	Emit func(output.File) error
+	// Reports, when not nil, receives what converting each page's
+	// Markdown learned of it (links, images, headings with their source
+	// positions), by the page's output path, for the checks.
+	Reports map[string]*markdown.Report
 }
 
 type renderer struct {
@@ -51,13 +55,14 @@ type renderer struct {
 	assets *assets.Set
 	min    *minify.M
 	md     map[string]*markdown.Converter
+	report bool // make a markdown.Report of each page
 }
 
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit}
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
 	}
@@ -90,6 +95,9 @@ func Site(in Input) ([]output.File, diag.List) {
 	for i, res := range results {
 		files[i] = res.file
 		errs = append(errs, res.errs...)
+		if in.Reports != nil && res.report != nil {
+			in.Reports[res.file.Path] = res.report
+		}
 	}
 	r.keep(pages, results)
 	for _, l := range in.Site.Config.Languages {
@@ -118,25 +126,26 @@ type pageResult struct {
 	file     output.File
 	errs     diag.List
 	key      [32]byte
-	dests    []string // the content links of its Markdown
-	rendered bool     // not taken from the cache
+	dests    []string         // the content links of its Markdown
+	report   *markdown.Report // when asked for
+	rendered bool             // not taken from the cache
 }
 
 // cachedPage returns the page from the cache when its key is unchanged,
 // and renders it otherwise.
 func (r *renderer) cachedPage(p *site.Page) pageResult {
 	if r.cache == nil {
-		file, errs, _ := r.page(p)
-		return pageResult{file: file, errs: errs}
+		file, errs, _, report := r.page(p)
+		return pageResult{file: file, errs: errs, report: report}
 	}
 	if dests, ok := r.cache.links[p.BodyHash]; ok {
 		key := r.keys.pageKey(p, dests)
-		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key {
-			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests}
+		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key && (prev.report != nil || !r.report) {
+			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests, report: prev.report}
 		}
 	}
-	file, errs, dests := r.page(p)
-	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, dests), dests: dests, rendered: true}
+	file, errs, dests, report := r.page(p)
+	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, dests), dests: dests, report: report, rendered: true}
 }
 
 // keep replaces the cache's contents with this build's pages; pages that
@@ -153,27 +162,31 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 		if res.errs != nil {
 			continue
 		}
-		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data}
+		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
 		c.links[pages[i].BodyHash] = res.dests
 	}
 	*r.cache = *c
 }
 
 // page renders one page; it also returns the content-link destinations
-// of its Markdown.
-func (r *renderer) page(p *site.Page) (output.File, diag.List, []string) {
-	out := output.File{Path: p.Path + "index.html"}
-	var dests []string
+// of its Markdown and, when asked for, its report.
+func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []string, report *markdown.Report) {
+	out = output.File{Path: p.Path + "index.html"}
 	links := r.links(p)
 	// The HTML of the body is copied into the page data, so it is made in
 	// buffers that are used again.
 	md := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(md)
 	md.Reset()
-	errs := r.md[p.Lang].ConvertTo(md, p.File, func(dest string) (string, string, error) {
+	collect := func(dest string) (string, string, error) {
 		dests = append(dests, dest)
 		return links(dest)
-	})
+	}
+	if r.report {
+		report, errs = r.md[p.Lang].ConvertReport(md, p.File, collect)
+	} else {
+		errs = r.md[p.Lang].ConvertTo(md, p.File, collect)
+	}
 	body := md
 	if r.min != nil {
 		small := buffers.Get().(*bytes.Buffer)
@@ -189,7 +202,7 @@ func (r *renderer) page(p *site.Page) (output.File, diag.List, []string) {
 	d, err := r.pageData(p, body.Bytes())
 	if err != nil {
 		errs.Add(p.Pos(), "%v", err)
-		return out, errs, dests
+		return out, errs, dests, report
 	}
 	file := singleFile
 	switch p.Kind {
@@ -206,11 +219,11 @@ func (r *renderer) page(p *site.Page) (output.File, diag.List, []string) {
 	name, tpl := r.tpl.lookup(p.Dir, file)
 	if tpl == nil {
 		errs.Add(p.FieldPos("layout"), "there is no template %s for this page", path.Join(TemplateDir, name)).Hint = "add the template, or correct layout"
-		return out, errs, dests
+		return out, errs, dests, report
 	}
 	out.Data, err = r.execute(tpl, name, d, p.File.Path)
 	errs.Append(p.Pos(), err)
-	return out, errs, dests
+	return out, errs, dests, report
 }
 
 // links rewrites the Markdown links of p to content files.
