@@ -1,7 +1,7 @@
 // Package check finds what an editor should fix in a site that builds:
 // broken internal links and anchors, headings that skip a level, images
-// without alt text, missing and stale translations, missing summaries and
-// duplicate titles. It reads a finished build (build.Result) and reports
+// without alt text, missing and stale translations, missing summaries,
+// duplicate titles and front-matter values still left as placeholders. It reads a finished build (build.Result) and reports
 // each problem at its place in the sources; it writes nothing.
 package check
 
@@ -32,6 +32,7 @@ const (
 	CodeStaleTranslation   = "stale-translation"
 	CodeMissingSummary     = "missing-summary"
 	CodeDuplicateTitle     = "duplicate-title"
+	CodePlaceholder        = "placeholder"
 )
 
 // severities maps each code to its severity.
@@ -44,6 +45,7 @@ var severities = map[string]Severity{
 	CodeStaleTranslation:   Warning,
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,
+	CodePlaceholder:        Warning,
 }
 
 // Finding is one problem at one place in the sources.
@@ -83,6 +85,7 @@ func Site(res *build.Result) []Finding {
 	checkImages(&out, docs, src)
 	checkTranslations(&out, res.Site)
 	checkPages(&out, res.Site)
+	checkPlaceholders(&out, res.Site)
 	slices.SortFunc(out, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
