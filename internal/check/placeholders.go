@@ -36,7 +36,7 @@ func checkPlaceholders(out *findings, s *site.Site) {
 		}
 		walkPlaceholders(p.File.Meta, "", func(field string, n *decode.Node) {
 			out.add(diag.Pos{File: p.File.Path, Line: n.Line, Col: n.Col}, CodePlaceholder,
-				fmt.Sprintf("%s is still a placeholder: %q (replace it with the real value from a source, or remove the field if the sources give none)", field, n.Str))
+				fmt.Sprintf("%s is still a placeholder: %q (replace it with the real value from a source; if the sources give none and the page can do without the field, remove it)", field, n.Str))
 		})
 	}
 }
