@@ -68,6 +68,15 @@ func TestCheckBrokenLink(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &found); err != nil {
 		t.Fatalf("%v:\n%s", err, stdout)
 	}
+	// The shipped accessibility statement still waits for the ministry's
+	// feedback address; its placeholder warnings are not this test's subject.
+	kept := found[:0]
+	for _, f := range found {
+		if f.Code != "placeholder" {
+			kept = append(kept, f)
+		}
+	}
+	found = kept
 	// The edit also makes the English translation stale, which is a warning.
 	if code != exitErrors || len(found) != 2 ||
 		found[0].File != "content/about.en.md" || found[0].Severity != "warning" || found[0].Code != "stale-translation" ||

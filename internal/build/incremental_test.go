@@ -82,7 +82,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"nothing", func() {}, nil, 0 + 1},
 		{"practice body", func() { edit(t, dir, practice, "## What it is", "## What the practice is") }, []string{practice}, 1},
 		{"practice title", func() {
-			edit(t, dir, practice, "title: Lockdown Dialogues and National dialogues", "title: Lockdown and National Dialogues")
+			edit(t, dir, practice, "title: Lockdown Dialogues and national dialogues", "title: Lockdown and national dialogues")
 		}, []string{practice}, 0},
 		{"practice themes", func() { // in both languages: they must agree
 			edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")

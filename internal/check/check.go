@@ -1,7 +1,7 @@
 // Package check finds what an editor should fix in a site that builds:
 // broken internal links and anchors, headings that skip a level, images
-// without alt text, missing and stale translations, missing summaries and
-// duplicate titles. It reads a finished build (build.Result) and reports
+// without alt text, missing and stale translations, missing summaries,
+// duplicate titles and front-matter values still left as placeholders. It reads a finished build (build.Result) and reports
 // each problem at its place in the sources; it writes nothing.
 package check
 
@@ -30,6 +30,7 @@ const (
 	CodeStaleTranslation   = diag.CodeStaleTranslation
 	CodeMissingSummary     = diag.CodeMissingSummary
 	CodeDuplicateTitle     = diag.CodeDuplicateTitle
+	CodePlaceholder        = diag.CodePlaceholder
 )
 
 // severities maps each code to its severity.
@@ -44,6 +45,7 @@ var severities = map[diag.Code]diag.Severity{
 	CodeStaleTranslation:   Warning,
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,
+	CodePlaceholder:        Warning,
 }
 
 // findings collects findings; its zero value is ready to use.
@@ -73,5 +75,6 @@ func Site(res *build.Result) diag.List {
 	checkImages(&out, docs, src)
 	checkTranslations(&out, res.Site)
 	checkPages(&out, res.Site)
+	checkPlaceholders(&out, res.Site)
 	return diag.List(out).Sort()
 }

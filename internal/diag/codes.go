@@ -66,4 +66,7 @@ const (
 	// CodeDuplicateTitle (warning): two pages of one language with the
 	// same title.
 	CodeDuplicateTitle Code = "duplicate-title"
+	// CodePlaceholder (warning): a front-matter value still a placeholder,
+	// "TODO: ..."; fill it in.
+	CodePlaceholder Code = "placeholder"
 )

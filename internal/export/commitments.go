@@ -8,7 +8,9 @@ import (
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
-// CommitmentRecord is a commitment or measure as open data.
+// CommitmentRecord is a commitment or measure as open data. A lead
+// institution or status the action plan does not give is left out of the
+// JSON and is an empty cell in the CSV.
 type CommitmentRecord struct {
 	ID                  string   `json:"id"` // "2023-2027/1.1"
 	OGPID               string   `json:"ogp_id,omitempty"`
@@ -18,10 +20,10 @@ type CommitmentRecord struct {
 	Title               string   `json:"title"`
 	Summary             string   `json:"summary"`
 	URL                 string   `json:"url"`
-	LeadInstitution     string   `json:"lead_institution"`
+	LeadInstitution     string   `json:"lead_institution,omitempty"`
 	SupportInstitutions []string `json:"support_institutions"`
 	PolicyAreas         []string `json:"policy_areas"`
-	Status              string   `json:"status"`
+	Status              string   `json:"status,omitempty"`
 	GoodPractices       []string `json:"good_practices"` // ids of practices naming it
 }
 

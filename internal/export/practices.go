@@ -6,21 +6,23 @@ import (
 )
 
 // PracticeRecord is one good practice as open data. Vocabulary fields
-// hold the stable ids of internal/schema's vocabularies.
+// hold the stable ids of internal/schema's vocabularies. Optional fields
+// the sources leave empty (organisation, stage, status, year, updated) are
+// left out of the JSON and are empty cells in the CSV.
 type PracticeRecord struct {
 	ID                   string            `json:"id"`
 	Language             string            `json:"language"`
 	Title                string            `json:"title"`
 	Summary              string            `json:"summary"`
 	URL                  string            `json:"url"`
-	Organisation         string            `json:"organisation"`
+	Organisation         string            `json:"organisation,omitempty"`
 	Partners             []string          `json:"partners"`
 	Country              string            `json:"country"`
 	Level                string            `json:"level"`
 	Themes               []string          `json:"themes"`
 	InnovationPrinciples []string          `json:"innovation_principles"`
 	Stage                string            `json:"stage,omitempty"`
-	Status               string            `json:"status"`
+	Status               string            `json:"status,omitempty"`
 	Year                 int               `json:"year,omitempty"`
 	RelatedCommitments   []string          `json:"related_commitments"`
 	Links                []LinkRecord      `json:"links"`
@@ -38,7 +40,7 @@ type LinkRecord struct {
 
 // ContactRecord is the organisation to contact.
 type ContactRecord struct {
-	Organisation string `json:"organisation"`
+	Organisation string `json:"organisation,omitempty"`
 	URL          string `json:"url,omitempty"`
 }
 

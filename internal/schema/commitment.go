@@ -14,15 +14,17 @@ import (
 const CommitmentType = "commitment"
 
 // Commitment is the front matter of an action plan commitment or of one
-// of its measures ("1.1" is a measure of commitment "1").
+// of its measures ("1.1" is a measure of commitment "1"). LeadInstitution,
+// PolicyAreas and Status are optional: an action plan may not name them,
+// and then the page shows nothing for them.
 type Commitment struct {
 	OGPID               string   `fm:"ogp_id"`
 	ActionPlan          string   `fm:"action_plan,required"`
 	Number              string   `fm:"number,required"`
-	LeadInstitution     string   `fm:"lead_institution,required"`
+	LeadInstitution     string   `fm:"lead_institution"`
 	SupportInstitutions []string `fm:"support_institutions"`
 	PolicyAreas         []string `fm:"policy_areas"`
-	Status              string   `fm:"status,required"`
+	Status              string   `fm:"status"`
 	IRM                 *IRM     `fm:"irm"`
 
 	StatusTerm *Term

@@ -19,17 +19,19 @@ const PracticeType = "practice"
 const MaxSummary = 300
 
 // Practice is the front matter of a good practice, beyond the common
-// fields (title, summary, published, updated).
+// fields (title, summary, published, updated). Organisation and Status are
+// optional: where the sources name no organisation or give no status, the
+// field stays empty and the pages show nothing for it.
 type Practice struct {
 	ID                 string   `fm:"id,required"`
-	Organisation       string   `fm:"organisation,required"`
+	Organisation       string   `fm:"organisation"`
 	Partners           []string `fm:"partners"`
 	Country            string   `fm:"country,required"`
 	Level              string   `fm:"level,required"`
 	Themes             []string `fm:"themes,required"`
 	Principles         []string `fm:"innovation_principles"`
 	Stage              string   `fm:"stage"`
-	Status             string   `fm:"status,required"`
+	Status             string   `fm:"status"`
 	Year               int      `fm:"year"`
 	RelatedCommitments []string `fm:"related_commitments"`
 	Links              []Link   `fm:"links"`

@@ -135,7 +135,7 @@ func load(t *testing.T, fsys fstest.MapFS) (*site.Site, string) {
 func TestPracticeErrorsArePositionedWithSuggestions(t *testing.T) {
 	fsys := files()
 	fsys["content/practices/dialogues.en.md"] = md(strings.NewReplacer(
-		"organisation: Ministry of Finance\n", "",
+		"id: dialogues\n", "",
 		"themes: [dialogue, open-data]", "themes: [dialogue, opendata]",
 		"level: national", "level: nation-wide",
 		"country: FI", `country: "NO"`,
@@ -144,7 +144,7 @@ func TestPracticeErrorsArePositionedWithSuggestions(t *testing.T) {
 	).Replace(practice))
 	_, errs := load(t, fsys)
 	want := []string{
-		`content/practices/dialogues.en.md:2: front matter: required field "organisation" is missing`,
+		`content/practices/dialogues.en.md:2: front matter: required field "id" is missing`,
 		`content/practices/dialogues.en.md:4:10: the summary is 301 characters long; at most 300 are allowed`,
 		`content/practices/dialogues.en.md:5:10: unknown country "NO" (allowed: FI; a country not listed is added as a [[countries]] entry in content/_vocabularies.toml)`,
 		`content/practices/dialogues.en.md:6:8: unknown level "nation-wide" (allowed: national)`,
@@ -155,6 +155,28 @@ func TestPracticeErrorsArePositionedWithSuggestions(t *testing.T) {
 		if !strings.Contains(errs, w) {
 			t.Errorf("errors lack\n%s\ngot\n%s", w, errs)
 		}
+	}
+}
+
+// Where the sources name no organisation, lead institution or status,
+// the fields are left out: that is not an error.
+func TestOptionalFieldsMayBeLeftOut(t *testing.T) {
+	fsys := files()
+	practice := strings.NewReplacer("organisation: Ministry of Finance\n", "", "status: ongoing\n", "").Replace(practice)
+	fsys["content/practices/dialogues.en.md"] = md(practice)
+	fsys["content/practices/dialogues.fi.md"] = md(strings.Replace(practice, "title: Dialogues", "title: Dialogit", 1))
+	fsys["content/commitments/measure-1-1.fi.md"] = md("---\ntitle: Toimenpide 1.1\nsummary: S.\naction_plan: \"2023-2027\"\nnumber: \"1.1\"\n---\n")
+	s, errs := load(t, fsys)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	p := PracticeOf(s.BySource("practices/dialogues", "en"))
+	if p.Organisation != "" || p.Status != "" || p.StatusTerm != nil {
+		t.Errorf("practice: %+v", p)
+	}
+	c := CommitmentOf(s.BySource("commitments/measure-1-1", "fi"))
+	if c.LeadInstitution != "" || c.Status != "" || c.StatusTerm != nil || c.Parent == nil {
+		t.Errorf("measure: %+v", c)
 	}
 }
 
