@@ -61,9 +61,33 @@ func (fs *findings) add(pos diag.Pos, code diag.Code, msg string) {
 // Site checks a built site and returns its findings, sorted by file, line
 // and column, without duplicates. The build must have been made with
 // build.Options.Reports, for the positions of what the Markdown says.
-func Site(res *build.Result) diag.List {
+func Site(res *build.Result) diag.List { return NewChecker().Site(res) }
+
+// Checker checks one site again and again, as the watching server does
+// after every build, and parses again only the HTML files whose bytes
+// changed. Its rule: a build.Builder hands back the very same bytes (the
+// same memory) for a page it did not render again, so a file is parsed
+// again exactly when its bytes are new; everything else a finding depends
+// on (the model, the Markdown reports, the set of files) is read afresh
+// from each result. A Checker is used by one goroutine at a time.
+type Checker struct {
+	base  string                // the base URL the files were parsed for
+	files map[string]parsedFile // by output path, from the last call
+	// Parsed counts the files the last call parsed.
+	Parsed int
+}
+
+// NewChecker returns a Checker with nothing parsed.
+func NewChecker() *Checker { return &Checker{} }
+
+// Site checks a built site as the package's Site does.
+func (c *Checker) Site(res *build.Result) diag.List {
+	c.Parsed = 0
+	if c.base != res.Site.Config.BaseURL { // where links point depends on it
+		c.base, c.files = res.Site.Config.BaseURL, nil
+	}
 	var out findings
-	docs := parseDocs(res)
+	docs := c.parseDocs(res)
 	files := map[string]bool{}
 	for _, f := range res.Files {
 		files[f.Path] = true

@@ -14,14 +14,23 @@ import (
 
 // doc is what the checks read from one generated HTML file.
 type doc struct {
-	path   string     // output path: "fi/x/index.html"
-	url    *url.URL   // the address it is published at
-	page   *site.Page // the page it renders; nil for the chooser and 404 pages
-	source string     // the file to blame for what is not in a page's Markdown
+	path    string     // output path: "fi/x/index.html"
+	url     *url.URL   // the address it is published at
+	page    *site.Page // the page it renders; nil for the chooser and 404 pages
+	source  string     // the file to blame for what is not in a page's Markdown
+	*parsed            // what its HTML says
+}
+
+// parsed is what the checks read from the HTML of a file, which depends
+// on its bytes alone.
+type parsed struct {
 	ids    map[string]bool
 	refs   []ref     // links and embedded resources, in document order
 	heads  []heading // headings inside <main>, in document order
 	images []image
+	// located is where each ref points, found on the first check of the
+	// file (see checkLinks).
+	located []location
 }
 
 // ref is one URL in an attribute.
@@ -56,20 +65,23 @@ var urlAttrs = map[atom.Atom][]string{
 	atom.Track:  {"src"},
 }
 
-// parseDocs parses every HTML file of the build and pairs it with the page
-// it renders.
-func parseDocs(res *build.Result) map[string]*doc {
+// parseDocs parses the HTML files of the build and pairs each with the
+// page it renders. A file whose bytes are those of the last call (as the
+// render cache hands back for a page it did not render again) is not
+// parsed again.
+func (c *Checker) parseDocs(res *build.Result) map[string]*doc {
 	base, _ := url.Parse(res.Site.Config.BaseURL)
 	pages := map[string]*site.Page{}
 	for _, p := range res.Site.Pages {
 		pages[p.Path+"index.html"] = p
 	}
 	docs := map[string]*doc{}
+	seen := make(map[string]parsedFile, len(c.files))
 	for _, f := range res.Files {
 		if path.Ext(f.Path) != ".html" {
 			continue
 		}
-		d := &doc{path: f.Path, page: pages[f.Path], ids: map[string]bool{}}
+		d := &doc{path: f.Path, page: pages[f.Path]}
 		d.url = base.ResolveReference(&url.URL{Path: strings.TrimSuffix(f.Path, "index.html")})
 		switch {
 		case d.page != nil:
@@ -79,16 +91,41 @@ func parseDocs(res *build.Result) map[string]*doc {
 		default:
 			d.source = "templates/404.html"
 		}
-		root, err := html.Parse(bytes.NewReader(f.Data))
-		if err == nil {
-			d.walk(root, false)
+		pf, ok := c.files[f.Path]
+		if !ok || !sameBytes(pf.data, f.Data) {
+			pf = parsedFile{data: f.Data, parsed: parseHTML(f.Data)}
+			c.Parsed++
 		}
+		seen[f.Path] = pf
+		d.parsed = pf.parsed
 		docs[f.Path] = d
 	}
+	c.files = seen
 	return docs
 }
 
-func (d *doc) walk(n *html.Node, inMain bool) {
+// parsedFile is a file's bytes with what they say.
+type parsedFile struct {
+	data   []byte
+	parsed *parsed
+}
+
+// sameBytes reports whether a and b are the same bytes in memory (not
+// merely equal bytes): the cheap test that a file was not made again.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+func parseHTML(data []byte) *parsed {
+	p := &parsed{ids: map[string]bool{}}
+	root, err := html.Parse(bytes.NewReader(data))
+	if err == nil {
+		p.walk(root, false)
+	}
+	return p
+}
+
+func (d *parsed) walk(n *html.Node, inMain bool) {
 	if n.Type == html.ElementNode {
 		if id := attr(n, "id"); id != "" {
 			d.ids[id] = true

@@ -21,8 +21,14 @@ func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src 
 	}
 	for _, name := range sortedKeys(docs) {
 		d := docs[name]
-		for _, r := range d.refs {
-			code, msg := resolve(d, r, base, docs, files)
+		if d.located == nil { // where each ref points depends on the file's bytes and address alone
+			d.located = make([]location, len(d.refs))
+			for i, r := range d.refs {
+				d.located[i] = locate(d.url, r, base)
+			}
+		}
+		for i, r := range d.refs {
+			code, msg := resolve(r, d.located[i], docs, files)
 			if code == "" {
 				continue
 			}
@@ -36,30 +42,51 @@ func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src 
 	}
 }
 
-// resolve returns the code and message of what is wrong with ref r of d,
-// or "" when it is right or points outside the site.
-func resolve(d *doc, r ref, base *url.URL, docs map[string]*doc, files map[string]bool) (code diag.Code, msg string) {
+// location is where a ref points: outside the site, at a file of the site
+// (with a fragment), or nowhere valid (code and msg say why).
+type location struct {
+	code          diag.Code
+	msg           string
+	outside       bool
+	rel, target   string // the path below the site root, and the file it names
+	abs, fragment string
+}
+
+// locate finds where ref r of the file at address at points.
+func locate(at *url.URL, r ref, base *url.URL) location {
 	u, err := url.Parse(strings.TrimSpace(r.value))
 	if err != nil {
-		return CodeBrokenLink, fmt.Sprintf("%s %q is not a valid URL: %v", r.attr, r.value, err)
+		return location{code: CodeBrokenLink, msg: fmt.Sprintf("%s %q is not a valid URL: %v", r.attr, r.value, err)}
 	}
-	abs := d.url.ResolveReference(u)
+	abs := at.ResolveReference(u)
 	if u.Scheme == "" && u.Host == "" && abs.Host == base.Host && !strings.HasPrefix(abs.Path, base.Path) {
-		return CodeBrokenLink, fmt.Sprintf("link to %s: the site is published under %s, and this leaves it (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)", r.value, base.Path)
+		return location{code: CodeBrokenLink, msg: fmt.Sprintf("link to %s: the site is published under %s, and this leaves it (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)", r.value, base.Path)}
 	}
 	if abs.Scheme != base.Scheme || abs.Host != base.Host || !strings.HasPrefix(abs.Path, base.Path) {
-		return "", "" // outside the site
+		return location{outside: true}
 	}
-	rel := strings.TrimPrefix(abs.Path, base.Path)
-	target := rel
-	if target == "" || strings.HasSuffix(target, "/") {
-		target += "index.html"
+	l := location{rel: strings.TrimPrefix(abs.Path, base.Path), abs: abs.Path, fragment: abs.Fragment}
+	l.target = l.rel
+	if l.target == "" || strings.HasSuffix(l.target, "/") {
+		l.target += "index.html"
 	}
-	if !files[target] {
+	return l
+}
+
+// resolve returns the code and message of what is wrong with ref r at l,
+// or "" when it is right or points outside the site.
+func resolve(r ref, l location, docs map[string]*doc, files map[string]bool) (code diag.Code, msg string) {
+	switch {
+	case l.code != "":
+		return l.code, l.msg
+	case l.outside:
+		return "", ""
+	}
+	if !files[l.target] {
 		msg := fmt.Sprintf("link to %s: the site has no such page or file", r.value)
 		switch {
-		case files[rel+"/index.html"]:
-			msg += " (end the address with /: " + abs.Path + "/)"
+		case files[l.rel+"/index.html"]:
+			msg += " (end the address with /: " + l.abs + "/)"
 		case r.tag == "a" || r.tag == "area":
 			msg += " (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)"
 		default:
@@ -67,8 +94,8 @@ func resolve(d *doc, r ref, base *url.URL, docs map[string]*doc, files map[strin
 		}
 		return CodeBrokenLink, msg
 	}
-	frag := abs.Fragment
-	td := docs[target]
+	frag := l.fragment
+	td := docs[l.target]
 	if frag == "" || frag == "top" || td == nil || td.ids[frag] {
 		return "", ""
 	}
