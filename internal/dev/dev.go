@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/build"
+	"github.com/opengov-fi/opengov/internal/check"
 	"github.com/opengov-fi/opengov/internal/diag"
 )
 
@@ -45,7 +46,8 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	d := &devServer{opts: opts, srv: newServer()}
-	d.builder = build.NewBuilder(os.DirFS(opts.Root), build.Options{Drafts: opts.Drafts, BaseURL: url})
+	d.builder = build.NewBuilder(os.DirFS(opts.Root), build.Options{Drafts: opts.Drafts, BaseURL: url, Reports: true})
+	d.checker = check.NewChecker()
 	d.watch, err = newWatcher(opts.Root, d.logf)
 	if err != nil {
 		ln.Close()
@@ -100,6 +102,11 @@ type devServer struct {
 	srv     *server
 	builder *build.Builder
 	watch   *watcher
+	// checker runs opengov check after each good build, so its findings
+	// show while an editor types; printed is what the terminal was last
+	// told of them.
+	checker *check.Checker
+	printed string
 }
 
 func (d *devServer) logf(format string, args ...any) {
@@ -140,7 +147,8 @@ func (d *devServer) rebuild(changed []string) {
 	for _, l := range res.Site.Config.Languages {
 		prefixes = append(prefixes, l.Prefix)
 	}
-	next := &snapshot{files: files, version: old.version + 1, prefixes: prefixes}
+	// The last check's findings stay shown until this build is checked.
+	next := &snapshot{files: files, version: old.version + 1, prefixes: prefixes, warnings: old.warnings}
 	ev := event{Type: "reload", Version: next.version}
 	if old.errors == nil {
 		if css := styleSwaps(changed, old.files, files); css != nil {
@@ -152,6 +160,36 @@ func (d *devServer) rebuild(changed []string) {
 		d.notify(ev)
 	}
 	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
+	d.checkSite(res, next)
+}
+
+// checkSite runs opengov check over a good build, after the tabs were told
+// to reload (so the reload never waits for it), and shows the findings:
+// in every tab's panel, and in the terminal when they changed. Only the
+// pages the build rendered again are read again (check.Checker).
+func (d *devServer) checkSite(res *build.Result, built *snapshot) {
+	found := d.checker.Site(res).WithExcerpts(os.DirFS(d.opts.Root))
+	withFindings := *built
+	withFindings.warnings = found
+	if !d.srv.snap.CompareAndSwap(built, &withFindings) {
+		return // a newer build is served already; it checks itself
+	}
+	var text strings.Builder
+	_ = found.Write(&text)
+	if text.String() == d.printed {
+		return // what the tabs show already (they were sent it, or the last findings with the status)
+	}
+	d.printed = text.String()
+	d.srv.hub.publish(event{Type: "warnings", Warnings: found}.encode()) // not a build: Built is not called
+	nerr, nwarn := found.Count()
+	if len(found) == 0 {
+		d.logf("check: no findings")
+		return
+	}
+	d.logf("check: %d %s, %d %s (the pages are served; the browser shows them in a panel)", nerr, plural(nerr, "error", "errors"), nwarn, plural(nwarn, "warning", "warnings"))
+	if d.opts.Log != nil {
+		io.WriteString(d.opts.Log, d.printed)
+	}
 }
 
 func (d *devServer) notify(ev event) {

@@ -24,9 +24,11 @@ type devSite struct {
 	dir    string
 	url    string
 	events chan event
-	builds atomic.Int32
-	log    *syncBuffer
-	stop   func() error
+	// warnings are the "warnings" events: opengov check's findings.
+	warnings chan event
+	builds   atomic.Int32
+	log      *syncBuffer
+	stop     func() error
 }
 
 type syncBuffer struct {
@@ -52,7 +54,7 @@ func start(t *testing.T) *devSite {
 	if err := testsite.Write(dir, "bilingual"); err != nil {
 		t.Fatal(err)
 	}
-	d := &devSite{t: t, dir: dir, events: make(chan event, 64), log: &syncBuffer{}}
+	d := &devSite{t: t, dir: dir, events: make(chan event, 64), warnings: make(chan event, 64), log: &syncBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -110,6 +112,13 @@ func (d *devSite) listen() {
 			if !seen {
 				seen = true
 				first <- ev
+				continue
+			}
+			if ev.Type == "warnings" { // check's findings, after a build: tests of them read these
+				select {
+				case d.warnings <- ev:
+				default:
+				}
 				continue
 			}
 			d.events <- ev
@@ -419,5 +428,62 @@ func TestStopsCleanly(t *testing.T) {
 	}
 	if !strings.Contains(d.log.String(), "stopped") {
 		t.Errorf("log:\n%s", d.log.String())
+	}
+}
+
+// TestCheckFindingsWhileTyping: what opengov check finds shows while an
+// editor types: a save that adds a broken anchor and a link written as a
+// URL still reloads the page, then brings the findings to the open tabs
+// (and to the terminal); the next save that fixes them clears them.
+func TestCheckFindingsWhileTyping(t *testing.T) {
+	d := start(t)
+	before := d.firstEvent().Warnings
+	d.write(page, pageSource("Linked", "See [the home page](/en/) and [a section](practices-anchor.md#nowhere)."))
+	d.write("content/practices/practices-anchor.en.md", "---\ntitle: Anchor\nsummary: A page with a heading.\n---\n## Here\n")
+	// The reload comes first, and the page is served.
+	if ev := d.next(); ev.Type != "reload" {
+		t.Fatalf("after the save: %+v", ev)
+	}
+	var found event
+	select {
+	case found = <-d.warnings:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no findings after the save; log:\n%s", d.log.String())
+	}
+	var codes []string
+	for _, f := range found.Warnings {
+		if f.Pos.File == page && (f.Code == "url-link" || f.Code == "broken-anchor") {
+			codes = append(codes, string(f.Code))
+			if f.Excerpt == "" {
+				t.Errorf("%v has no excerpt", f)
+			}
+		}
+	}
+	if strings.Join(codes, " ") != "url-link broken-anchor" {
+		t.Errorf("findings in %s: %v, want url-link and broken-anchor; all:\n%v", page, codes, found.Warnings)
+	}
+	if !strings.Contains(d.log.String(), "warning: link to /en/ is the URL of content/_index.en.md") {
+		t.Errorf("the terminal does not show the finding:\n%s", d.log.String())
+	}
+	// A tab that connects now is told of them with its status.
+	if ev := d.firstEvent(); ev.Type != "ok" || len(ev.Warnings) != len(found.Warnings) {
+		t.Errorf("a new tab is told %+v", ev)
+	}
+	d.write(page, pageSource("Linked", "See [the home page](../_index.md) and [a section](practices-anchor.md#here)."))
+	if ev := d.next(); ev.Type != "reload" {
+		t.Fatalf("after the fix: %+v", ev)
+	}
+	select {
+	case found = <-d.warnings:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no findings after the fix")
+	}
+	for _, f := range found.Warnings {
+		if f.Code == "url-link" || f.Code == "broken-anchor" {
+			t.Errorf("after the fix: %v", f)
+		}
+	}
+	if len(found.Warnings) <= len(before) {
+		t.Errorf("the findings of the new page (no summary, no Finnish version) are missing: %v", found.Warnings)
 	}
 }

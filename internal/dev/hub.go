@@ -9,10 +9,14 @@ import (
 
 // event is one Server-Sent Event to the browser tabs.
 type event struct {
-	Type    string            `json:"type"` // reload, css, error, ok
+	Type    string            `json:"type"` // reload, css, error, warnings, ok
 	Version int               `json:"version,omitempty"`
 	CSS     map[string]string `json:"css,omitempty"`    // old stylesheet URL -> new
 	Errors  diag.List         `json:"errors,omitempty"` // with their excerpts
+	// Warnings are opengov check's findings on the build served; a
+	// "warnings" event brings them after each build, an "ok" one to a tab
+	// that connects.
+	Warnings diag.List `json:"warnings,omitempty"`
 }
 
 func (e event) encode() []byte {

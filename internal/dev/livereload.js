@@ -68,6 +68,50 @@
     close.focus();
   }
 
+  // opengov check's findings on the build served show in a panel at the
+  // bottom of the window: a button that says how many there are, which
+  // opens the list. It never covers the page unless opened, and stays open
+  // across reloads while the editor works through the list.
+  var panel = null;
+  var openKey = "opengov-check-open";
+  function showFindings(found) {
+    if (panel) { panel.remove(); panel = null; }
+    if (!found || found.length === 0) { return; }
+    var errors = found.filter(function (f) { return f.severity === "error"; }).length;
+    var warnings = found.length - errors;
+    var parts = [];
+    if (errors) { parts.push(errors + (errors === 1 ? " error" : " errors")); }
+    if (warnings) { parts.push(warnings + (warnings === 1 ? " warning" : " warnings")); }
+    panel = el("section", "", "position:fixed;left:.5rem;bottom:.5rem;z-index:2147483646;max-width:min(46rem,calc(100vw - 1rem));background:#14141c;color:#fff;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;border-radius:6px;box-shadow:0 2px 10px rgba(0,0,0,.4)");
+    panel.id = "opengov-check";
+    panel.setAttribute("aria-label", "opengov check");
+    var open = sessionStorage.getItem(openKey) === "1";
+    var toggle = el("button", "opengov check: " + parts.join(", ") + (open ? " ▾" : " ▸"), "font:inherit;color:inherit;background:none;border:0;padding:.5rem .75rem;cursor:pointer");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.setAttribute("aria-controls", "opengov-check-list");
+    var list = el("ol", "", "margin:0;padding:0 .75rem .75rem 2rem;max-height:40vh;overflow:auto");
+    list.id = "opengov-check-list";
+    list.hidden = !open;
+    found.forEach(function (f) {
+      var item = el("li", "", "margin:.5rem 0");
+      item.appendChild(el("div", f.pos + ": " + f.severity, f.severity === "error" ? "color:#ff8f8f" : "color:#ffd23f"));
+      item.appendChild(el("div", f.message));
+      if (f.hint) { item.appendChild(el("div", "→ " + f.hint, "color:#ffd23f")); }
+      if (f.excerpt) { item.appendChild(el("pre", f.excerpt, "margin:.25rem 0 0;padding:.25rem;background:#000;white-space:pre-wrap")); }
+      list.appendChild(item);
+    });
+    toggle.addEventListener("click", function () {
+      var nowOpen = list.hidden;
+      list.hidden = !nowOpen;
+      toggle.setAttribute("aria-expanded", nowOpen ? "true" : "false");
+      toggle.textContent = toggle.textContent.slice(0, -2) + (nowOpen ? " ▾" : " ▸");
+      sessionStorage.setItem(openKey, nowOpen ? "1" : "0");
+    });
+    panel.appendChild(toggle);
+    panel.appendChild(list);
+    document.body.appendChild(panel);
+  }
+
   var source = new EventSource("/__livereload");
   source.onmessage = function (event) {
     var msg = JSON.parse(event.data);
@@ -75,9 +119,11 @@
       case "reload": reload(); break;
       case "css": hide(); swapStyles(msg.css || {}); break;
       case "error": show(msg.errors || []); break;
+      case "warnings": showFindings(msg.warnings); break;
       case "ok":
         hide();
-        if (version !== null && String(msg.version) !== version) { reload(); }
+        if (version !== null && String(msg.version) !== version) { reload(); break; }
+        showFindings(msg.warnings);
         break;
     }
   };

@@ -30,6 +30,7 @@ type snapshot struct {
 	files    map[string][]byte // by output path, "fi/index.html"
 	version  int               // counts good builds
 	errors   diag.List         // of the last build, if it failed
+	warnings diag.List         // opengov check's findings on files, once checked
 	prefixes []string          // language URL prefixes, for their 404 pages
 }
 
@@ -221,5 +222,5 @@ func (s *server) status() event {
 	if snap.errors != nil {
 		return event{Type: "error", Errors: snap.errors}
 	}
-	return event{Type: "ok", Version: snap.version}
+	return event{Type: "ok", Version: snap.version, Warnings: snap.warnings}
 }
