@@ -28,6 +28,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/export"
 	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/minifier"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/publish"
 	"github.com/opengov-fi/opengov/internal/render"
@@ -59,7 +60,7 @@ func main() {
 	var templates *render.Templates
 	var static *assets.Set
 	var vocab *schema.Vocabularies
-	minifier := output.NewMinifier()
+	minifier := minifier.New()
 	st.do("config", func() (errs diag.List) {
 		cfg, errs = config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
 		for _, l := range cfg.Languages {

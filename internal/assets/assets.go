@@ -13,6 +13,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/minifier"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/tdewolff/minify/v2"
 )
@@ -59,7 +60,7 @@ func Load(fsys fs.FS, m *minify.M) (*Set, diag.List) {
 			return nil
 		}
 		name := strings.TrimPrefix(p, Dir+"/")
-		if data, err = output.Minify(m, name, data); err != nil {
+		if data, err = minifier.File(m, name, data); err != nil {
 			errs.Add(diag.Pos{File: p}, "cannot minify: %v", err).Hint = "check the file's syntax"
 			return nil
 		}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/opengov-fi/opengov/internal/output"
+	"github.com/opengov-fi/opengov/internal/minifier"
 )
 
 func TestLoadFingerprintsAndMinifies(t *testing.T) {
@@ -16,7 +16,7 @@ func TestLoadFingerprintsAndMinifies(t *testing.T) {
 		"static/robots-note.txt":   {Data: []byte("as is  \n")},
 		"static/css/.site.css.swp": {Data: []byte("junk")},
 	}
-	set, errs := Load(fsys, output.NewMinifier())
+	set, errs := Load(fsys, minifier.New())
 	if errs != nil {
 		t.Fatal(errs.Err())
 	}
@@ -35,16 +35,16 @@ func TestLoadFingerprintsAndMinifies(t *testing.T) {
 		t.Errorf("files %q", got)
 	}
 	// Same content, same name; changed content, new name.
-	again, _ := Load(fsys, output.NewMinifier())
+	again, _ := Load(fsys, minifier.New())
 	if p, _ := again.Path("css/site.css"); p != css {
 		t.Error("fingerprint is not stable")
 	}
 	fsys["static/css/site.css"] = &fstest.MapFile{Data: []byte("body{color:red}")}
-	changed, _ := Load(fsys, output.NewMinifier())
+	changed, _ := Load(fsys, minifier.New())
 	if p, _ := changed.Path("css/site.css"); p == css {
 		t.Error("fingerprint did not change with the content")
 	}
-	if empty, errs := Load(fstest.MapFS{}, output.NewMinifier()); errs != nil || len(empty.Files) != 0 {
+	if empty, errs := Load(fstest.MapFS{}, minifier.New()); errs != nil || len(empty.Files) != 0 {
 		t.Errorf("missing static/: %v", errs)
 	}
 }

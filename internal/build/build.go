@@ -18,6 +18,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/export"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/markdown"
+	"github.com/opengov-fi/opengov/internal/minifier"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/render"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -103,7 +104,7 @@ func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string) *sha
 	if st.incremental() && st.shared != nil && st.shared.global == st.global {
 		return st.shared
 	}
-	sh := &shared{global: st.global, minifier: output.NewMinifier()}
+	sh := &shared{global: st.global, minifier: minifier.New()}
 	sh.catalog, sh.i18nErrs = i18n.Load(fsys, langs)
 	sh.templates, sh.templateErrs = render.LoadTemplates(fsys, sh.minifier)
 	sh.static, sh.staticErrs = assets.Load(fsys, sh.minifier)

@@ -26,6 +26,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/export"
 	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/minifier"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/publish"
 	"github.com/opengov-fi/opengov/internal/render"
@@ -69,7 +70,7 @@ func benchSite(b *testing.B) fs.FS {
 // benchLoad runs the loading stages once, as Run does.
 func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 	b.Helper()
-	in := &benchInputs{fsys: fsys, minifier: output.NewMinifier()}
+	in := &benchInputs{fsys: fsys, minifier: minifier.New()}
 	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
 	if errs != nil {
 		b.Fatal(errs)

@@ -89,10 +89,10 @@ func at(n *decode.Node) diag.Pos {
 
 func (c *Config) validate(root *decode.Node, types []string) diag.List {
 	var errs diag.List
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		errs.Add(at(root.Get("base_url")), "base_url %q is not an absolute http(s) URL", c.BaseURL).Hint = `write it like "https://example.org/" or "https://example.org/opengov/"`
-	} else if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	if base, ok := checkBaseURL(c.BaseURL); !ok {
+		errs.Add(at(root.Get("base_url")), "base_url %q is not an absolute http(s) URL without query or fragment", c.BaseURL).Hint = `write it like "https://example.org/" or "https://example.org/opengov/"`
+	} else {
+		c.BaseURL = base
 	}
 	codes, prefixes := map[string]bool{}, map[string]bool{}
 	c.menuPos = map[*MenuItem]diag.Pos{}
@@ -159,12 +159,23 @@ func (c *Config) Language(code string) *Language {
 
 // SetBaseURL overrides base_url, as --base-url does.
 func (c *Config) SetBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+	base, ok := checkBaseURL(raw)
+	if !ok {
 		return &diag.Error{Pos: diag.Pos{File: "--base-url"}, Msg: "not an absolute http(s) URL without query or fragment: " + raw}
 	}
-	c.BaseURL = strings.TrimSuffix(raw, "/") + "/"
+	c.BaseURL = base
 	return nil
+}
+
+// checkBaseURL reports whether raw can be the base URL of the site (an
+// absolute http or https URL without query or fragment), and returns it
+// ending in "/", as every URL of the site is made by appending to it.
+func checkBaseURL(raw string) (string, bool) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return "", false
+	}
+	return strings.TrimSuffix(raw, "/") + "/", true
 }
 
 // BasePath is the path part of the base URL, with slashes at both ends:

@@ -16,6 +16,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/markdown"
+	"github.com/opengov-fi/opengov/internal/minifier"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/site"
 	"github.com/tdewolff/minify/v2"
@@ -192,10 +193,12 @@ func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []
 		small := buffers.Get().(*bytes.Buffer)
 		defer buffers.Put(small)
 		small.Reset()
-		if err := output.MinifyTo(r.min, "body.html", small, md.Bytes()); err != nil {
+		// The minifier changes its input in place (it lowercases names), so
+		// after a failure there is no unminified HTML left to fall back on:
+		// the page has an error and is not published.
+		if err := minifier.To(r.min, "body.html", small, md.Bytes()); err != nil {
 			errs.Add(p.Pos(), "cannot minify the page's HTML: %v", err)
-			small.Reset()
-			small.Write(md.Bytes())
+			return out, errs, dests, report
 		}
 		body = small
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
-	"github.com/opengov-fi/opengov/internal/output"
+	"github.com/opengov-fi/opengov/internal/minifier"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -93,7 +93,7 @@ func LoadTemplates(fsys fs.FS, m *minify.M) (*Templates, diag.List) {
 	}
 	minified := make(map[string][]byte, len(sources))
 	for p, data := range sources {
-		small, err := output.MinifyTemplate(m, data)
+		small, err := minifier.Template(m, data)
 		if err != nil {
 			errs.Add(diag.Pos{File: p}, "cannot minify the template: %v", err).Hint = "check its HTML"
 			continue

@@ -21,8 +21,8 @@ type Accessibility struct {
 	Standard    string    `fm:"standard,required"`   // "WCAG 2.1 AA"
 	Compliance  string    `fm:"compliance,required"` // full | partial | none
 	KnownGaps   []Gap     `fm:"known_gaps"`
-	Feedback    Channel   `fm:"feedback,required"`
-	Enforcement Channel   `fm:"enforcement,required"`
+	Feedback    Contact   `fm:"feedback,required"`
+	Enforcement Contact   `fm:"enforcement,required"`
 	Prepared    time.Time `fm:"prepared,required"`
 	Reviewed    time.Time `fm:"reviewed,required"`
 	Method      string    `fm:"method"` // how the site was evaluated
@@ -32,12 +32,6 @@ type Accessibility struct {
 type Gap struct {
 	Criterion   string `fm:"criterion,required"` // "3.1.2"
 	Description string `fm:"description,required"`
-}
-
-// Channel is an organisation to contact: never a person.
-type Channel struct {
-	Organisation string `fm:"organisation,required"`
-	URL          string `fm:"url"`
 }
 
 var (

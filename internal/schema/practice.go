@@ -55,7 +55,9 @@ type Link struct {
 	URL   string `fm:"url,required"`
 }
 
-// Contact is the organisation to contact about a practice: never a person.
+// Contact is an organisation to contact, with its web page: never a
+// person. A practice has one; an accessibility statement names where to
+// give feedback and the supervisory authority.
 type Contact struct {
 	Organisation string `fm:"organisation,required"`
 	URL          string `fm:"url"`
