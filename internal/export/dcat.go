@@ -97,7 +97,7 @@ func catalogGraph(s *site.Site, msgs *i18n.Catalog, sizes map[string]int) (*grap
 
 	cat := g.add(id("catalog")).a(dcatNS + "Catalog")
 	publisher := g.add(id("publisher")).a(foafNS + "Agent")
-	contact := g.add(id("contact")).a(vcardNS + "Organization")
+	contact := g.add(id("contact")).a(vcardNS + "Organization").a(vcardNS + "Kind")
 	if err := text(cat, dctNS+"title", "catalog_title"); err != nil {
 		return nil, err
 	}
