@@ -98,6 +98,38 @@ func (d *Data) jsonLD() (ld, error) {
 	return node, nil
 }
 
+// JSONLD returns the schema.org JSON-LD of the root page that offers
+// every language (or of the root 404 page): a WebPage in every language,
+// whose parts are each language's WebSite, published by the ministry
+// (named in the default language).
+func (d *ChooserData) JSONLD() (template.JS, error) {
+	s := d.r.site
+	var sites []ld
+	var langs []string
+	for _, l := range d.Langs {
+		home := s.AbsURL(s.Home[l.Lang.Code])
+		sites = append(sites, ld{"@type": "WebSite", "@id": home, "url": home, "name": l.Lang.Title, "inLanguage": l.Lang.Code})
+		langs = append(langs, l.Lang.Code)
+	}
+	name, err := d.Default.L.T("publisher_name")
+	if err != nil {
+		return "", err
+	}
+	url, err := d.Default.L.T("publisher_url")
+	if err != nil {
+		return "", err
+	}
+	node := ld{"@context": "https://schema.org", "@type": "WebPage", "name": d.Default.Lang.Title,
+		"description": d.Default.Lang.Description, "inLanguage": langs, "hasPart": sites,
+		"publisher": ld{"@type": "GovernmentOrganization", "name": name, "url": url}}
+	if !d.NotFound {
+		node["@id"] = s.Config.BaseURL
+		node["url"] = s.Config.BaseURL
+	}
+	data, err := json.Marshal(node)
+	return template.JS(data), err
+}
+
 // originalOf is the version of p that the others translate: the one in
 // the default language, or else the first in the order of site.toml.
 func originalOf(p *site.Page, defaultLang string) *site.Page {

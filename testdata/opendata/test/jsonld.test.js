@@ -44,8 +44,8 @@ before(async () => {
 });
 after(() => site?.remove());
 
-// The pages a visitor reaches through a language (the root chooser and
-// its 404 page offer every language and are left out).
+// The pages of one language (the root chooser and its 404 page offer
+// every language and are tested on their own).
 const languagePages = () => [...pages.keys()].filter((f) => /^(fi|en)\//.test(f));
 
 // supertypes returns a type and every type above it.
@@ -90,7 +90,7 @@ const value = (node, name) => node[SDO + name]?.[0]?.['@value'] ?? node[SDO + na
 
 test('every HTML page has exactly one JSON-LD block, which expands', () => {
   assert.ok(pages.size > 50, `${pages.size} pages`);
-  for (const file of languagePages()) {
+  for (const file of pages.keys()) {
     const p = pages.get(file);
     assert.equal(p.blocks.length, 1, `${file} has ${p.blocks.length} application/ld+json blocks`);
     assert.equal(p.expanded.length, 1, file);
@@ -99,7 +99,7 @@ test('every HTML page has exactly one JSON-LD block, which expands', () => {
 
 test('every type and property is schema.org\'s, and used where schema.org allows it', () => {
   const problems = [];
-  for (const file of languagePages()) checkNode(pages.get(file).expanded[0], file, problems);
+  for (const file of pages.keys()) checkNode(pages.get(file).expanded[0], file, problems);
   assert.deepEqual(problems, []);
 });
 
@@ -193,8 +193,16 @@ test('a good practice page describes the practice with its organisation, country
   assert.ok(seen >= 10, `${seen} practices checked`);
 });
 
+test('the root page is in every language and has each language\'s site as a part', () => {
+  const node = pages.get('index.html').expanded[0];
+  assert.equal(node['@id'], base);
+  assert.deepEqual(node[SDO + 'inLanguage'].map((v) => v['@value']), ['fi', 'en']);
+  assert.deepEqual(node[SDO + 'hasPart'].map((w) => [w['@type'][0], w['@id']]), [[SDO + 'WebSite', base + 'fi/'], [SDO + 'WebSite', base + 'en/']]);
+  assert.equal(pages.get('404.html').expanded[0]['@id'], undefined, 'the root 404 page has no address');
+});
+
 test('the JSON-LD cannot end its script element', () => {
-  for (const file of languagePages()) {
+  for (const file of pages.keys()) {
     const block = pages.get(file).blocks[0];
     assert.ok(!/<\/?script|<!--/i.test(block), file);
   }
