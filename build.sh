@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one entry point, on any machine with Go:
 #   ./build.sh                 build the site from content/ into public/
-#   ./build.sh test            run every test: format, vet, Go tests (with -race), and
-#                              axe-core, keyboard and html-validate in Chromium (Node, npm)
+#   ./build.sh test            run every test: format, vet, Go tests (with -race),
+#                              axe-core, keyboard and html-validate in Chromium, and the
+#                              open data checks (DCAT-AP, feeds, JSON-LD) (Node, npm)
 #   ./build.sh serve [flags]   serve the site at http://127.0.0.1:1313/ and reload on every save
 #   ./build.sh build [flags]   build with opengov build's flags (see -h)
 set -euo pipefail
@@ -47,13 +48,24 @@ test)
 	else
 		(cd testdata/browser && npm ci --no-audit --no-fund && CHROMIUM="$chromium" npm test)
 	fi
+	# The open data (testdata/opendata): the DCAT-AP catalog with an RDF
+	# parser and a SHACL validator, the Atom feeds with a feed parser, and
+	# every page's schema.org JSON-LD with a JSON-LD processor. Node only.
+	if command -v npm >/dev/null 2>&1; then
+		(cd testdata/opendata && npm ci --no-audit --no-fund && npm test)
+	elif [ -n "${CI:-}" ]; then
+		echo "build.sh: npm is missing, so the open data tests cannot run" >&2
+		exit 1
+	else
+		echo "******** SKIPPED: open data tests: install Node.js 20.19+ with npm ********" >&2
+	fi
 	;;
 -h | --help | help)
-	sed -n '2,7p' "$0" | sed 's/^# //'
+	sed -n '2,8p' "$0" | sed 's/^# //'
 	;;
 *)
 	echo "build.sh: unknown command '$cmd'" >&2
-	sed -n '2,7p' "$0" | sed 's/^# //' >&2
+	sed -n '2,8p' "$0" | sed 's/^# //' >&2
 	exit 2
 	;;
 esac

@@ -86,7 +86,7 @@ func main() {
 		return
 	})
 	st.do("export.Files", func() diag.List {
-		data, err := export.Files(model, vocab)
+		data, err := export.Files(model, vocab, catalog)
 		built = append(append(built, static.Files...), data...)
 		if err != nil {
 			return diag.List{{Msg: err.Error()}}

@@ -199,7 +199,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	var exportErr error
 	var exporting sync.WaitGroup
 	if vocab != nil {
-		exporting.Go(func() { exported, exportErr = st.export(model, vocab) })
+		exporting.Go(func() { exported, exportErr = st.export(model, vocab, catalog) })
 	}
 	out, renderErrs := render.Site(in)
 	exporting.Wait()
@@ -328,9 +328,9 @@ func (st *state) memoize(schemas map[string]site.Schema) map[string]site.Schema 
 
 // export returns the open data files, made again only when a page's front
 // matter, URL or language, or a site-wide input, changed.
-func (st *state) export(model *site.Site, vocab *schema.Vocabularies) ([]output.File, error) {
+func (st *state) export(model *site.Site, vocab *schema.Vocabularies, msgs *i18n.Catalog) ([]output.File, error) {
 	if !st.incremental() {
-		return export.Files(model, vocab)
+		return export.Files(model, vocab, msgs)
 	}
 	h := sha256.New()
 	h.Write(st.global[:])
@@ -343,7 +343,7 @@ func (st *state) export(model *site.Site, vocab *schema.Vocabularies) ([]output.
 	if key == st.exportKey && st.exportFiles != nil {
 		return st.exportFiles, nil
 	}
-	files, err := export.Files(model, vocab)
+	files, err := export.Files(model, vocab, msgs)
 	if err == nil {
 		st.exportKey, st.exportFiles = key, files
 	}

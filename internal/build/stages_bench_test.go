@@ -172,7 +172,7 @@ func BenchmarkExport(b *testing.B) {
 	s := in.model(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := export.Files(s, in.vocab); err != nil {
+		if _, err := export.Files(s, in.vocab, in.catalog); err != nil {
 			b.Fatal(err)
 		}
 	}

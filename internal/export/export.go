@@ -1,7 +1,8 @@
 // Package export publishes the typed content as open data: the good
 // practices and the commitments as JSON and CSV in each language (the same
 // records in both, with stable ids), the JSON Schema of a good practice,
-// and an Atom feed of the good practices per language.
+// an Atom feed of the good practices per language and per theme, and a
+// DCAT-AP catalog of it all for data portals to harvest.
 package export
 
 import (
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/schema"
 	"github.com/opengov-fi/opengov/internal/site"
@@ -26,8 +28,9 @@ const (
 // Dir is the folder of the open data in the output.
 const Dir = "data"
 
-// Files returns the open data files and feeds of the site.
-func Files(s *site.Site, v *schema.Vocabularies) ([]output.File, error) {
+// Files returns the open data files and feeds of the site, and the
+// catalog that describes them; msgs gives the catalog's texts.
+func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog) ([]output.File, error) {
 	var files []output.File
 	add := func(path string, data []byte, err error) error {
 		if err == nil {
@@ -52,9 +55,16 @@ func Files(s *site.Site, v *schema.Vocabularies) ([]output.File, error) {
 			if err := add(Dir+"/good-practices."+l.Code+".csv", data, err); err != nil {
 				return nil, err
 			}
-			data, err = feed(s, idx, l.Code)
+			data, err = feed(s, l.Code, idx.Section, idx.Section.Front.Title, idx.Practices)
 			if err := add(idx.Section.Path+"atom.xml", data, err); err != nil {
 				return nil, err
+			}
+			for _, fv := range themeValues(idx) {
+				title := fv.Term.In(l.Code) + " – " + idx.Section.Front.Title
+				data, err = feed(s, l.Code, fv.Page, title, fv.Practices)
+				if err := add(fv.Page.Path+"atom.xml", data, err); err != nil {
+					return nil, err
+				}
 			}
 		}
 		commitments := commitmentRecords(s, l.Code)
@@ -70,7 +80,28 @@ func Files(s *site.Site, v *schema.Vocabularies) ([]output.File, error) {
 			return nil, err
 		}
 	}
-	return files, nil
+	cat, err := catalog(s, msgs, files)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, cat...), nil
+}
+
+// themeValues are the values of the index's themes facet that have a
+// page: each gets its own feed.
+func themeValues(idx *schema.Index) []*schema.FacetValue {
+	var out []*schema.FacetValue
+	for _, f := range idx.Facets {
+		if f.Vocabulary != schema.Themes {
+			continue
+		}
+		for _, v := range f.Values {
+			if v.Page != nil {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // practiceIndex returns the first practices section of lang, or nil.

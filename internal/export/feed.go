@@ -48,21 +48,22 @@ type atomCategory struct {
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// feed is the Atom feed of one language's practices, newest first.
-func feed(s *site.Site, idx *schema.Index, lang string) ([]byte, error) {
+// feed is the Atom feed of practices (newest first) in one language,
+// published beside the page that lists them, at page.Path + "atom.xml".
+func feed(s *site.Site, lang string, page *site.Page, title string, practices []*site.Page) ([]byte, error) {
 	l := s.Config.Language(lang)
 	f := atomFeed{
 		Lang:  lang,
-		Title: idx.Section.Front.Title + " – " + l.Title,
-		ID:    s.AbsURL(idx.Section),
+		Title: title + " – " + l.Title,
+		ID:    s.AbsURL(page),
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: s.AbsURL(idx.Section) + "atom.xml"},
-			{Rel: "alternate", Type: "text/html", Href: s.AbsURL(idx.Section)},
+			{Rel: "self", Type: "application/atom+xml", Href: s.AbsURL(page) + "atom.xml"},
+			{Rel: "alternate", Type: "text/html", Href: s.AbsURL(page)},
 		},
 		Author: atomAuthor{Name: l.Title},
 	}
 	var newest time.Time
-	for _, p := range idx.Practices {
+	for _, p := range practices {
 		updated := p.Front.Updated
 		if updated.IsZero() {
 			updated = p.Front.Published
