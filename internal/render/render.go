@@ -14,6 +14,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/assets"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/glossary"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/markdown"
 	"github.com/opengov-fi/opengov/internal/output"
@@ -38,6 +39,9 @@ type Input struct {
 	// several goroutines; Site then returns no files, so a large site is not
 	// held in memory. It is not used with Cache.
 	Emit func(output.File) error
+	// Glossary, when not nil, has the names marked with their language
+	// in bodies and in front-matter strings (see Data.Mark).
+	Glossary *glossary.Glossary
 }
 
 type renderer struct {
@@ -51,18 +55,19 @@ type renderer struct {
 	assets *assets.Set
 	min    *minify.M
 	md     map[string]*markdown.Converter
+	names  *glossary.Glossary
 }
 
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit}
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, names: in.Glossary}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
 	}
 	for _, l := range in.Site.Config.Languages {
-		r.md[l.Code] = markdown.New(l.Code)
+		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
 	}
 	pages := in.Site.Pages
 	results := make([]pageResult, len(pages))
