@@ -1,7 +1,8 @@
 // Package check finds what an editor should fix in a site that builds:
 // broken internal links and anchors, headings that skip a level, images
-// without alt text, missing and stale translations, missing summaries and
-// duplicate titles. It reads a finished build (build.Result) and reports
+// without alt text, missing and stale translations, missing summaries,
+// duplicate titles and passages probably in another language but not
+// marked with it. It reads a finished build (build.Result) and reports
 // each problem at its place in the sources; it writes nothing.
 package check
 
@@ -32,6 +33,7 @@ const (
 	CodeStaleTranslation   = "stale-translation"
 	CodeMissingSummary     = "missing-summary"
 	CodeDuplicateTitle     = "duplicate-title"
+	CodeUnmarkedLanguage   = "unmarked-language"
 )
 
 // severities maps each code to its severity.
@@ -44,6 +46,7 @@ var severities = map[string]Severity{
 	CodeStaleTranslation:   Warning,
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,
+	CodeUnmarkedLanguage:   Warning,
 }
 
 // Finding is one problem at one place in the sources.
@@ -83,6 +86,7 @@ func Site(res *build.Result) []Finding {
 	checkImages(&out, docs, src)
 	checkTranslations(&out, res.Site)
 	checkPages(&out, res.Site)
+	checkLanguages(&out, res.Site, res.Glossary)
 	slices.SortFunc(out, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
