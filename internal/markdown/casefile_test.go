@@ -69,7 +69,7 @@ func readCases(t *testing.T, name string) []markdownCase {
 	return cases
 }
 
-func testGlossary(t *testing.T) *glossary.Glossary {
+func testGlossary(t testing.TB) *glossary.Glossary {
 	t.Helper()
 	src, err := os.ReadFile("testdata/glossary.toml")
 	if err != nil {
