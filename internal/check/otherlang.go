@@ -14,7 +14,7 @@ import (
 
 // checkLanguages reports quoted and parenthesised phrases that are
 // probably in another language than their page but not marked with it
-// (WCAG 2.1 SC 3.1.2): every word of the phrase occurs in the text of
+// (WCAG 2.1 SC 3.1.2): most words of the phrase occur in the text of
 // that language's pages, some in their running text, and none in the
 // running text of the page's own language (outside quotes and
 // parentheses, where names and quotations in other languages are). What the editor marked and the names of
@@ -181,28 +181,33 @@ type wordCounts struct {
 }
 
 // foreignLanguage returns the language other than lang that phrase is
-// probably in, or "": every word of it occurs in that language's pages
-// and none in the running text of lang's, and at least one in the running
-// text of that language (a phrase quoted alike in both languages, and
-// nowhere else, could be either).
+// probably in, or "": none of its words occurs in the running text of
+// lang's pages, and most of them occur in that language's pages, at least
+// one in their running text (a phrase quoted alike in both languages, and
+// nowhere else, could be either). A word found in neither (a place name, a
+// rare word) counts for neither.
 func foreignLanguage(phrase, lang string, words map[string]wordCounts, s *site.Site) string {
 	ws := wordsOf(phrase)
 	if len(ws) == 0 {
 		return ""
 	}
+	for _, w := range ws {
+		if words[lang].outside[w] > 0 {
+			return ""
+		}
+	}
 	for _, l := range s.Config.Languages {
 		if l.Code == lang {
 			continue
 		}
-		all, running := true, false
+		known, running := 0, false
 		for _, w := range ws {
-			if words[l.Code].all[w] == 0 || words[lang].outside[w] > 0 {
-				all = false
-				break
+			if words[l.Code].all[w] > 0 {
+				known++
 			}
 			running = running || words[l.Code].outside[w] > 0
 		}
-		if all && running {
+		if running && 2*known > len(ws) {
 			return l.Code
 		}
 	}
