@@ -16,6 +16,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/export"
+	"github.com/opengov-fi/opengov/internal/glossary"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/markdown"
 	"github.com/opengov-fi/opengov/internal/minifier"
@@ -42,8 +43,10 @@ type Options struct {
 
 // Result is a finished build.
 type Result struct {
-	Site  *site.Site
-	Files []output.File // sorted by path
+	Site *site.Site
+	// Glossary is the names that stay in their own language.
+	Glossary *glossary.Glossary
+	Files    []output.File // sorted by path
 	// Rendered counts the pages rendered rather than reused from the
 	// previous build (all of them, for Run).
 	Rendered int
@@ -90,12 +93,13 @@ type shared struct {
 	templates *render.Templates
 	static    *assets.Set
 	vocab     *schema.Vocabularies
+	glossary  *glossary.Glossary
 
-	i18nErrs, templateErrs, staticErrs, vocabErrs diag.List
+	i18nErrs, templateErrs, staticErrs, vocabErrs, glossaryErrs diag.List
 }
 
 func (sh *shared) ok() bool {
-	return sh.i18nErrs == nil && sh.templateErrs == nil && sh.staticErrs == nil && sh.vocabErrs == nil
+	return sh.i18nErrs == nil && sh.templateErrs == nil && sh.staticErrs == nil && sh.vocabErrs == nil && sh.glossaryErrs == nil
 }
 
 // loadShared loads the site-wide inputs, or, in a Builder, reuses those of
@@ -109,6 +113,7 @@ func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string) *sha
 	sh.templates, sh.templateErrs = render.LoadTemplates(fsys, sh.minifier)
 	sh.static, sh.staticErrs = assets.Load(fsys, sh.minifier)
 	sh.vocab, sh.vocabErrs = loadVocabularies(fsys, cfg, langs)
+	sh.glossary, sh.glossaryErrs = glossary.Load(fsys)
 	st.shared = nil
 	if st.incremental() && sh.ok() {
 		st.shared = sh
@@ -168,6 +173,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	errs = append(errs, sh.i18nErrs...)
 	errs = append(errs, sh.templateErrs...)
 	errs = append(errs, sh.staticErrs...)
+	errs = append(errs, sh.glossaryErrs...)
 
 	var schemas map[string]site.Schema
 	if vocab != nil {
@@ -187,7 +193,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	}
 	emit := newEmitter(opts.Sink)
 	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier,
-		Cache: st.cache, Global: st.global}
+		Cache: st.cache, Global: st.global, Glossary: sh.glossary}
 	if opts.Sink != nil {
 		in.Emit = emit.file
 	}
@@ -229,7 +235,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if st.incremental() {
 		rendered = st.cache.Rendered
 	}
-	return &Result{Site: model, Files: out, Rendered: rendered, Reports: in.Reports}, nil
+	return &Result{Site: model, Glossary: sh.glossary, Files: out, Rendered: rendered, Reports: in.Reports}, nil
 }
 
 // loadVocabularies loads the vocabularies of the typed sections, when

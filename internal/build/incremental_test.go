@@ -106,6 +106,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"message", func() { edit(t, dir, "i18n/en.toml", `published = "Published"`, `published = "First published"`) }, nil, 0},
 		{"stylesheet", func() { edit(t, dir, "static/css/site.css", "--radius: 6px;", "--radius: 4px;") }, nil, 0},
 		{"menu", func() { edit(t, dir, "site.toml", `name = "About"`, `name = "About us"`) }, nil, 0},
+		{"glossary", func() {
+			edit(t, dir, "content/_glossary.toml", "# English names on Finnish pages\n", "[[names]]\ntext = \"Gipuzkoa\"\nlang = \"eu\"\n")
+		}, nil, 0},
 	}
 	for _, step := range steps {
 		step.change()

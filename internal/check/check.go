@@ -1,7 +1,9 @@
 // Package check finds what an editor should fix in a site that builds:
 // broken internal links and anchors, headings that skip a level, images
 // without alt text, missing and stale translations, missing summaries,
-// duplicate titles and front-matter values still left as placeholders. It reads a finished build (build.Result) and reports
+// duplicate titles, front-matter values still left as placeholders, and
+// passages probably in another language but not marked with it. It reads
+// a finished build (build.Result) and reports
 // each problem at its place in the sources; it writes nothing.
 package check
 
@@ -31,6 +33,7 @@ const (
 	CodeMissingSummary     = diag.CodeMissingSummary
 	CodeDuplicateTitle     = diag.CodeDuplicateTitle
 	CodePlaceholder        = diag.CodePlaceholder
+	CodeUnmarkedLanguage   = diag.CodeUnmarkedLanguage
 )
 
 // severities maps each code to its severity.
@@ -46,6 +49,7 @@ var severities = map[diag.Code]diag.Severity{
 	CodeMissingSummary:     Warning,
 	CodeDuplicateTitle:     Warning,
 	CodePlaceholder:        Warning,
+	CodeUnmarkedLanguage:   Warning,
 }
 
 // findings collects findings; its zero value is ready to use.
@@ -100,5 +104,6 @@ func (c *Checker) Site(res *build.Result) diag.List {
 	checkTranslations(&out, res.Site)
 	checkPages(&out, res.Site)
 	checkPlaceholders(&out, res.Site)
+	checkLanguages(&out, res.Site, res.Glossary, res.Reports)
 	return diag.List(out).Sort()
 }

@@ -69,4 +69,8 @@ const (
 	// CodePlaceholder (warning): a front-matter value still a placeholder,
 	// "TODO: ..."; fill it in.
 	CodePlaceholder Code = "placeholder"
+	// CodeUnmarkedLanguage (warning): a quoted or parenthesised phrase
+	// probably in another language than the page's, not marked with it:
+	// mark it ([...]{lang=en}) or add the name to content/_glossary.toml.
+	CodeUnmarkedLanguage Code = "unmarked-language"
 )

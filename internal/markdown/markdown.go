@@ -1,7 +1,9 @@
 // Package markdown converts a page's Markdown body to HTML with goldmark:
 // GitHub-flavoured Markdown, footnotes, typographic punctuation in the
-// page's language, stable unique heading IDs, and links to other content
-// files rewritten to the target page's URL by an AST transformer.
+// page's language, stable unique heading IDs, passages in another
+// language marked with it (by the editor, and for the glossary's names),
+// and links to other content files rewritten to the target page's URL by
+// an AST transformer.
 package markdown
 
 import (
@@ -9,6 +11,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/glossary"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -31,11 +34,26 @@ type Converter struct {
 }
 
 // New returns a Converter for the language code lang.
-func New(lang string) *Converter {
-	return &Converter{md: newMarkdown(lang, true), noAutolinks: newMarkdown(lang, false)}
+func New(lang string, opts ...Option) *Converter {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return &Converter{md: newMarkdown(lang, true, o), noAutolinks: newMarkdown(lang, false, o)}
 }
 
-func newMarkdown(lang string, autolinks bool) goldmark.Markdown {
+// Option changes what a Converter does.
+type Option func(*options)
+
+type options struct {
+	glossary *glossary.Glossary
+}
+
+// WithGlossary marks the names of g in the text of every body with their
+// language, where it is not the language around them.
+func WithGlossary(g *glossary.Glossary) Option { return func(o *options) { o.glossary = g } }
+
+func newMarkdown(lang string, autolinks bool, o options) goldmark.Markdown {
 	extensions := []goldmark.Extender{
 		extension.Table,
 		extension.Strikethrough,
@@ -44,6 +62,10 @@ func newMarkdown(lang string, autolinks bool) goldmark.Markdown {
 		extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
 		&contentLinks{},
 		&reporting{},
+		&langParts{},
+	}
+	if len(o.glossary.Names()) > 0 {
+		extensions = append(extensions, &glossaryNames{g: o.glossary, lang: lang})
 	}
 	if autolinks {
 		extensions = append(extensions, extension.Linkify)

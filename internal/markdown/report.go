@@ -20,6 +20,8 @@ type Report struct {
 	Links    []LinkRef
 	Images   []ImageRef
 	Headings []HeadingRef
+	// Passages are the body's text, block by block, as Passages returns it.
+	Passages []Passage
 }
 
 // LinkRef is a link of the Markdown, a bare URL (autolink) included.
@@ -53,6 +55,16 @@ func (*reporting) Extend(m goldmark.Markdown) {
 	// Before the link transformer (100; goldmark runs the lower first),
 	// to see links as written.
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(reportTransformer{}, 50)))
+	// After everything, the glossary's names (200) included.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(reportPassages{}, 1000)))
+}
+
+type reportPassages struct{}
+
+func (reportPassages) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if state, _ := pc.Get(stateKey).(*docState); state != nil && state.report != nil {
+		state.report.Passages = passagesOf(doc, reader.Source())
+	}
 }
 
 type reportTransformer struct{}

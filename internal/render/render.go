@@ -14,6 +14,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/assets"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/glossary"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/markdown"
 	"github.com/opengov-fi/opengov/internal/minifier"
@@ -43,6 +44,9 @@ type Input struct {
 	// Markdown learned of it (links, images, headings with their source
 	// positions), by the page's output path, for the checks.
 	Reports map[string]*markdown.Report
+	// Glossary, when not nil, has the names marked with their language
+	// in bodies and in front-matter strings (see Data.Mark).
+	Glossary *glossary.Glossary
 }
 
 type renderer struct {
@@ -57,18 +61,19 @@ type renderer struct {
 	min    *minify.M
 	md     map[string]*markdown.Converter
 	report bool // make a markdown.Report of each page
+	names  *glossary.Glossary
 }
 
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil}
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
 	}
 	for _, l := range in.Site.Config.Languages {
-		r.md[l.Code] = markdown.New(l.Code)
+		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
 	}
 	pages := in.Site.Pages
 	results := make([]pageResult, len(pages))
