@@ -117,12 +117,12 @@ summary: ""                      # one or two plain sentences, at most 300 chara
 slug: {{ .ID }}                  # the URL segment in this language: lowercase a-z, digits, hyphens
 organisation: ""                 # the organisation responsible, in this language
 partners: []                     # partner organisations, e.g. [Kone Foundation]
-country: FI                      # ISO 3166 code: {{ ids .Vocab.Countries }} (quote "NO")
-level: national                  # {{ ids .Vocab.Levels }}
+country: ""                      # ISO 3166 code: {{ ids .Vocab.Countries }} (quote "NO")
+level: ""                        # {{ ids .Vocab.Levels }}
 themes: []                       # one to four of: {{ ids .Vocab.Themes }}
 innovation_principles: []        # the declaration's principles: {{ ids .Vocab.Principles }}
-stage: implementation            # OECD OPSI innovation lifecycle: {{ ids .Vocab.Stages }}
-status: ongoing                  # {{ ids .Vocab.Statuses }}
+# stage: implementation          # OECD OPSI innovation lifecycle: {{ ids .Vocab.Stages }}; leave out when not known
+# status: ongoing                # {{ ids .Vocab.Statuses }}; leave out when the sources do not say
 # year: 2024                     # the year it was launched; leave out when not known
 related_commitments: []          # content paths of commitments, e.g. [commitments/2023-2027/measure-3-1]
 links: []                        # external links: [{title: "...", url: "https://..."}]
@@ -159,7 +159,7 @@ number: "1"                      # "1" for a commitment, "1.1" for its first mea
 lead_institution: ""             # the institution that leads it, in this language
 support_institutions: []         # other institutions that carry it out
 policy_areas: []                 # short labels in this language, e.g. [Public participation]
-status: planned                  # {{ ids .Vocab.Statuses }}
+# status: planned                # {{ ids .Vocab.Statuses }}; leave out when the sources do not say
 # irm:                           # the Independent Reporting Mechanism's review, in its own terms
 #   report: ""
 #   verifiable: ""
