@@ -154,3 +154,18 @@ func TestSharedFieldsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationKeyAcrossTypes: a practice and a commitment given the
+// same translationKey are reported, not a panic.
+func TestTranslationKeyAcrossTypes(t *testing.T) {
+	fsys := repoFS(t)
+	re := regexp.MustCompile(`(?m)^title:`)
+	for _, f := range []string{"content/good-practices/lockdown-dialogues.fi.md", "content/commitments/2023-2027/measure-1-1.fi.md", "content/commitments/2023-2027/measure-1-1.en.md"} {
+		fsys[f] = &fstest.MapFile{Data: []byte(re.ReplaceAllLiteralString(string(fsys[f].Data), "translationKey: same\ntitle:"))}
+	}
+	_, errs := Run(fsys, Options{})
+	text := errs.Error()
+	if !strings.Contains(text, `translation key "same" is also used by`) || !strings.Contains(text, "which is of another kind") {
+		t.Fatalf("errors:\n%v", errs)
+	}
+}

@@ -151,10 +151,11 @@ func listing(practices []*site.Page, lang string) []*site.Page {
 			continue
 		}
 		seen[p.Key] = true
-		if t := p.Translation(lang); t != nil {
+		// A translation of another type is an error reported by site.New.
+		if t := p.Translation(lang); t != nil && PracticeOf(t) != nil {
 			p = t
-		} else {
-			p = p.Translations()[0]
+		} else if first := p.Translations()[0]; PracticeOf(first) != nil {
+			p = first
 		}
 		out = append(out, p)
 	}

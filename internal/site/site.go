@@ -183,8 +183,11 @@ func (s *Site) pairTranslations() diag.List {
 	groups := map[string][]*Page{}
 	for _, p := range s.Pages {
 		for _, q := range groups[p.Key] {
-			if q.Lang == p.Lang {
+			switch {
+			case q.Lang == p.Lang:
 				errs.Add(p.Pos(), "translation key %q is also used by %s", p.Key, q.File.Path).Hint = "each language may have one page per key: change translationKey or rename a file"
+			case q.Type != p.Type:
+				errs.Add(p.Pos(), "translation key %q pairs this page with %s, which is of another kind (%s, not %s)", p.Key, q.File.Path, typeName(q.Type), typeName(p.Type)).Hint = "a page translates only a page of its own section type: change translationKey"
 			}
 		}
 		groups[p.Key] = append(groups[p.Key], p)
@@ -200,6 +203,13 @@ func (s *Site) pairTranslations() diag.List {
 		}
 	}
 	return errs
+}
+
+func typeName(t string) string {
+	if t == "" {
+		return "an untyped page"
+	}
+	return t
 }
 
 // linkParents sets each page's parent: the index page of the nearest folder
