@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/opengov-fi/opengov/internal/cms"
 )
 
 //go:embed livereload.js
@@ -131,7 +133,7 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot
 
 func (s *server) write(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, data []byte, status int) {
 	ctype := contentType(name)
-	if strings.HasPrefix(ctype, "text/html") {
+	if strings.HasPrefix(ctype, "text/html") && !strings.HasPrefix(name, cms.Dir+"/") { // reloading would drop the CMS's unsaved work
 		data = inject(data, snap.version)
 	}
 	h := w.Header()
