@@ -15,7 +15,7 @@ const DateFormat = "YYYY-MM-DD"
 // of its structs gets one; a field without a policy is an error.
 func (g *generator) fields(ct contentType, typ string) ([]Field, error) {
 	var out []Field
-	for _, sf := range fieldsOf(ct.structs...) {
+	for _, sf := range editorOrder(fieldsOf(ct.structs...)) {
 		pol, ok := policies[sf.Name]
 		if !ok {
 			return nil, fmt.Errorf("front-matter field %q has no CMS policy: add it to policies in internal/cms/policy.go", sf.Name)
@@ -152,4 +152,24 @@ func compareNumbers(a, b string) int {
 	fmt.Sscanf(a, "%d.%d", &x[0], &x[1])
 	fmt.Sscanf(b, "%d.%d", &y[0], &y[1])
 	return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]))
+}
+
+// editorOrder puts what an editor fills first: the title, summary and
+// slug, then the type's own fields, then the other common ones (dates,
+// then those few entries need).
+func editorOrder(fields []schemaField) []schemaField {
+	first := map[string]int{"title": 0, "summary": 1, "slug": 2}
+	last := map[string]int{"published": 0, "updated": 1, "draft": 2, "weight": 3, "translationKey": 4, "source_hash": 5, "layout": 6}
+	rank := func(f schemaField) int {
+		if i, ok := first[f.Name]; ok {
+			return i - 100
+		}
+		if i, ok := last[f.Name]; ok {
+			return 100 + i
+		}
+		return 0
+	}
+	out := slices.Clone(fields)
+	slices.SortStableFunc(out, func(a, b schemaField) int { return cmp.Compare(rank(a), rank(b)) })
+	return out
 }
