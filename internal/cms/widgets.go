@@ -28,7 +28,7 @@ func (g *generator) fields(ct contentType, typ string) ([]Field, error) {
 		out = append(out, f)
 	}
 	out = append(out, Field{"name": "body", "label": g.label("cms_field_body"), "widget": "markdown",
-		"required": false, "i18n": translated, "modes": []string{"raw", "rich_text"}, "sanitize_preview": true})
+		"required": false, "i18n": translated, "modes": []string{"raw"}, "sanitize_preview": true})
 	return out, nil
 }
 
@@ -88,7 +88,12 @@ func (g *generator) widget(sf schemaField, pol policy, mode string, required boo
 			}
 			var sub []Field
 			for _, child := range sf.Fields {
-				c, err := g.widget(child, policy{}, mode, child.Required, typ, sf.Name)
+				// Decap checks an optional object's required fields even when the
+				// editor leaves the object empty: they are required only in a
+				// required object (or a list's items); the build still checks
+				// them when the object is there.
+				req := child.Required && (required || k == kindObjects)
+				c, err := g.widget(child, policy{}, mode, req, typ, sf.Name)
 				if err != nil {
 					return nil, err
 				}
