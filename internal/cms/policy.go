@@ -59,15 +59,17 @@ type policy struct {
 // completeness test fails when a schema has a field missing here.
 var policies = map[string]policy{
 	// content.Front
-	"title":          {i18n: translated},
-	"summary":        {i18n: translated, widget: "text"},
-	"slug":           {i18n: translated, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
-	"translationKey": {i18n: shared},
+	"title":   {i18n: translated},
+	"summary": {i18n: translated, widget: "text"},
+	"slug":    {i18n: translated, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
+	// Decap writes a shared field the default language leaves empty as
+	// null in the other languages; these few, rarely set, are per file.
+	"translationKey": {i18n: translated},
 	"draft":          {i18n: translated},
-	"weight":         {i18n: shared},
+	"weight":         {i18n: translated},
 	"published":      {i18n: shared},
 	"updated":        {i18n: translated},
-	"layout":         {i18n: shared, widget: "hidden"},
+	"layout":         {i18n: translated, widget: "hidden"},
 	"source_hash":    {i18n: translated, pattern: `^([0-9a-f]{12}|todo)$`},
 	// schema.Practice
 	"id":                    {i18n: shared, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
