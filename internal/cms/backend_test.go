@@ -143,3 +143,37 @@ func TestBackendListsAFolder(t *testing.T) {
 		t.Errorf("status %d: %s", code, body)
 	}
 }
+
+// FuzzBackendPaths sends persistEntry, getEntry and deleteFile with any
+// path: whatever the backend does, it touches nothing outside content/
+// and the media folder.
+func FuzzBackendPaths(f *testing.F) {
+	for _, p := range []string{"content/x.fi.md", "content/../site.toml", "../x.md", "/etc/x.md", "content/a/../../x.md", "static/media/a.png", "content/.x.md", "content\\..\\x.md", "content/%2e%2e/x.md"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		dir := t.TempDir()
+		site := filepath.Join(dir, "site")
+		if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		b := &cms.Backend{Root: site}
+		for _, action := range []string{"persistEntry", "persistMedia", "getEntry", "deleteFile"} {
+			params := map[string]any{"path": p, "dataFiles": []map[string]string{{"path": p, "raw": "x"}}, "assets": []any{},
+				"asset": map[string]string{"path": p, "content": "eA==", "encoding": "base64"}}
+			body, _ := json.Marshal(map[string]any{"action": action, "params": params})
+			post(t, b, string(body), nil)
+		}
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(site, path)
+			rel = filepath.ToSlash(rel)
+			if !strings.HasPrefix(rel, "content/") && !strings.HasPrefix(rel, "static/media/") {
+				t.Errorf("path %q wrote %s", p, rel)
+			}
+			return nil
+		})
+	})
+}
