@@ -434,13 +434,18 @@ func (b *Backend) validate(writes map[string][]byte, removes []string) error {
 	}
 	disk := os.DirFS(b.Root)
 	saved := newOverlay(disk, writes, removes)
-	errs := b.Check(saved)
+	errs, panicked := b.check(saved)
 	if errs == nil {
 		return nil
 	}
+	// Only errors the site on disk does not have refuse a save (a panic
+	// too, unless the site on disk panics the build already).
 	before := map[string]bool{}
-	for _, e := range b.Check(disk) {
-		before[e.Error()] = true
+	baseline, basePanicked := b.check(disk)
+	if !panicked || basePanicked {
+		for _, e := range baseline {
+			before[e.Error()] = true
+		}
 	}
 	var fresh diag.List
 	for _, e := range errs {
@@ -459,6 +464,18 @@ func (b *Backend) validate(writes map[string][]byte, removes []string) error {
 		lines[i] = e.Error()
 	}
 	return &httpError{http.StatusUnprocessableEntity, "not saved, the site would not build: " + strings.Join(lines, "; ")}
+}
+
+// check runs Check, turning a panic into an error: a save that makes the
+// build fail in that way is refused like any other, and serve goes on.
+func (b *Backend) check(fsys fs.FS) (errs diag.List, panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = true
+			errs = diag.List{{Pos: diag.Pos{File: "opengov"}, Msg: fmt.Sprintf("internal error while building the save: %v", r), Hint: "please report this"}}
+		}
+	}()
+	return b.Check(fsys), false
 }
 
 // writeAll writes each file to a temporary file beside it, and only when

@@ -177,3 +177,20 @@ func FuzzBackendPaths(f *testing.F) {
 		})
 	})
 }
+
+func TestBackendRefusesASaveThatPanicsTheBuild(t *testing.T) {
+	b, dir, _ := backendSite(t)
+	b.Check = func(fsys fs.FS) diag.List {
+		if data, _ := fs.ReadFile(fsys, "content/practices/dialogues.en.md"); string(data) == "---\ntitle: x\n---\n" {
+			panic("boom")
+		}
+		return nil
+	}
+	code, _, body := post(t, b, persist("content/practices/dialogues.en.md", "---\ntitle: x\n---\n"), nil)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "internal error while building the save: boom") {
+		t.Errorf("status %d: %s", code, body)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "content/practices/dialogues.en.md")); string(got) == "---\ntitle: x\n---\n" {
+		t.Error("the save was written")
+	}
+}

@@ -62,15 +62,17 @@ var policies = map[string]policy{
 	"title":   {i18n: translated},
 	"summary": {i18n: translated, widget: "text"},
 	"slug":    {i18n: translated, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
-	// Decap writes a shared field the default language leaves empty as
-	// null in the other languages; these few, rarely set, are per file.
-	"translationKey": {i18n: translated},
+	// translationKey pairs files by being the same in each. (Decap
+	// writes a shared field the default language leaves empty as null in
+	// the others, which the build reads as absent.)
+	"translationKey": {i18n: shared},
 	"draft":          {i18n: translated},
-	"weight":         {i18n: translated},
-	"published":      {i18n: shared},
-	"updated":        {i18n: translated},
-	"layout":         {i18n: translated, widget: "hidden"},
-	"source_hash":    {i18n: translated, pattern: `^([0-9a-f]{12}|todo)$`},
+	// Rarely set, and per file, so that no null is written.
+	"weight":      {i18n: translated},
+	"published":   {i18n: shared},
+	"updated":     {i18n: translated},
+	"layout":      {i18n: translated, widget: "hidden"},
+	"source_hash": {i18n: translated, pattern: `^([0-9a-f]{12}|todo)$`},
 	// schema.Practice
 	"id":                    {i18n: shared, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
 	"organisation":          {i18n: translated},
@@ -109,6 +111,9 @@ var nestedPolicies = map[string]policy{
 	"known_gaps.criterion":   {pattern: `^[1-4]\.[1-9][0-9]?\.[1-9][0-9]?$`},
 	"known_gaps.description": {widget: "text"},
 	"links.url":              {pattern: `^https?://[^/\s]+`},
+	"contact.url":            {pattern: `^https?://[^/\s]+`},
+	"feedback.url":           {pattern: `^https?://[^/\s]+`},
+	"enforcement.url":        {pattern: `^https?://[^/\s]+`},
 }
 
 // maxSummary is the longest summary of each type, in characters.
