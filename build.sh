@@ -9,14 +9,27 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The browser CMS's Decap package (internal/cms/package-lock.json), which a
+# build copies into /admin/: installed with npm ci when missing or older
+# than the lockfile. Without npm, opengov says what to run.
+cms_package() {
+	if [ ! -f internal/cms/node_modules/.package-lock.json ] || [ internal/cms/package-lock.json -nt internal/cms/node_modules/.package-lock.json ]; then
+		if command -v npm >/dev/null 2>&1; then
+			(cd internal/cms && npm ci --no-audit --no-fund)
+		fi
+	fi
+}
+
 cmd=${1:-build}
 [ $# -gt 0 ] && shift
 
 case "$cmd" in
 build)
+	cms_package
 	go run ./cmd/opengov build "$@"
 	;;
 serve)
+	cms_package
 	go run ./cmd/opengov serve "$@"
 	;;
 test)
@@ -27,6 +40,7 @@ test)
 		exit 1
 	fi
 	go vet ./...
+	cms_package
 	go test -race -count=1 ./...
 	# The built site in a browser and a validator (testdata/browser): axe-core
 	# and keyboard tests in Chromium, html-validate on every page. In CI

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/build"
+	"github.com/opengov-fi/opengov/internal/cms"
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/publish"
 )
@@ -117,7 +118,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		return exitErrors
 	}
 	w := publish.NewWriter(stage)
-	res, errs := build.Run(os.DirFS(*source), build.Options{Drafts: *drafts, BaseURL: *baseURL, Sink: w.Add})
+	res, errs := build.Run(os.DirFS(*source), build.Options{Drafts: *drafts, BaseURL: *baseURL, Sink: w.Add,
+		Decap: os.DirFS(filepath.Join(*source, cms.PackageDir))})
 	written, err := w.Close()
 	if errs == nil && err != nil {
 		errs = diag.List{{Pos: diag.Pos{File: dir}, Msg: err.Error()}}

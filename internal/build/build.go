@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/opengov-fi/opengov/internal/assets"
+	"github.com/opengov-fi/opengov/internal/cms"
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -39,6 +40,12 @@ type Options struct {
 	// Reports asks for what rendering learned of each page's Markdown
 	// (Result.Reports), which opengov check reads.
 	Reports bool
+
+	// Decap, when the site enables the CMS, is Decap's npm package
+	// (cms.PackageDir below the site), whose browser files the build copies into
+	// /admin/ with the CMS's pages; nil leaves the CMS out, as builds that
+	// only check do.
+	Decap fs.FS
 }
 
 // Result is a finished build.
@@ -217,6 +224,13 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 		return nil, errs.Sort()
 	}
 	extra := append(slices.Clip(static.Files), exported...)
+	if cfg.CMSEnabled() {
+		admin, cmsErrs := cms.Files(opts.Decap, cms.Input{Site: model, Vocab: vocab, Catalog: catalog})
+		if cmsErrs != nil {
+			return nil, cmsErrs.Sort()
+		}
+		extra = append(extra, admin...)
+	}
 	if opts.Sink != nil {
 		for _, f := range extra {
 			errs.Append(diag.Pos{File: f.Path}, emit.file(f))

@@ -3,6 +3,7 @@
 package config
 
 import (
+	"cmp"
 	"io/fs"
 	"net/url"
 	"regexp"
@@ -22,6 +23,7 @@ type Config struct {
 	DefaultLanguage string              `fm:"default_language,required"`
 	Languages       []Language          `fm:"languages,required"`
 	Sections        map[string]*Section `fm:"sections"`
+	CMS             *CMS                `fm:"cms"`
 
 	// Positions of the menu entries, for errors found in later stages.
 	menuPos map[*MenuItem]diag.Pos
@@ -54,10 +56,33 @@ type Section struct {
 	Type string `fm:"type"`
 }
 
+// CMS configures the browser CMS (Decap) at /admin/: whether the site
+// has it, and the backend that stores what editors save in production.
+// `opengov serve` always gives it a local backend instead.
+type CMS struct {
+	Enabled bool `fm:"enabled"`
+	// Backend is Decap's backend name: "git-gateway" (the host's gateway
+	// to the repository, e.g. Netlify Identity), "github", "gitlab",
+	// "gitea" or "bitbucket".
+	Backend string `fm:"backend,required"`
+	Repo    string `fm:"repo"`   // "owner/name", for the git hosts
+	Branch  string `fm:"branch"` // the branch saves go to; "main" if empty
+	// APIRoot is the git host's API (Decap's api_root), for a
+	// self-hosted GitLab or Gitea; AuthURL is the OAuth server (Decap's
+	// base_url) with AuthEndpoint its path.
+	APIRoot      string `fm:"api_root"`
+	AuthURL      string `fm:"auth_url"`
+	AuthEndpoint string `fm:"auth_endpoint"`
+}
+
+// CMSBackends are the backends [cms] backend may name.
+var CMSBackends = []string{"git-gateway", "github", "gitlab", "gitea", "bitbucket"}
+
 var (
 	codeRE   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 	prefixRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	localeRE = regexp.MustCompile(`^[a-z]{2,3}_[A-Z]{2}$`)
+	repoRE   = regexp.MustCompile(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$`)
 )
 
 // Load reads and validates File from fsys. types lists the section types the
@@ -141,8 +166,35 @@ func (c *Config) validate(root *decode.Node, types []string) diag.List {
 			e.Hint = "known types: " + strings.Join(types, ", ")
 		}
 	}
+	errs = append(errs, c.validateCMS(root.Get("cms"))...)
 	return errs
 }
+
+func (c *Config) validateCMS(n *decode.Node) diag.List {
+	var errs diag.List
+	m := c.CMS
+	if m == nil {
+		return nil
+	}
+	if !slices.Contains(CMSBackends, m.Backend) {
+		errs.Add(at(n.Get("backend")), "unknown CMS backend %q", m.Backend).Hint = "use one of " + strings.Join(CMSBackends, ", ")
+	}
+	if slices.Contains(CMSBackends[1:], m.Backend) && !repoRE.MatchString(m.Repo) {
+		errs.Add(at(cmp.Or(n.Get("repo"), n)), "the %s backend needs repo = \"owner/name\"", m.Backend).Hint = "name the repository the site's sources are in"
+	}
+	for key, v := range map[string]string{"api_root": m.APIRoot, "auth_url": m.AuthURL} {
+		if u, err := url.Parse(v); v != "" && (err != nil || u.Scheme != "https" || u.Host == "") {
+			errs.Add(at(n.Get(key)), "%s %q is not an absolute https URL", key, v)
+		}
+	}
+	if m.Branch == "" {
+		m.Branch = "main"
+	}
+	return errs
+}
+
+// CMSEnabled reports whether the site has the browser CMS at /admin/.
+func (c *Config) CMSEnabled() bool { return c.CMS != nil && c.CMS.Enabled }
 
 // MenuPos is where a menu entry was written, for errors about its target.
 func (c *Config) MenuPos(m *MenuItem) diag.Pos { return c.menuPos[m] }

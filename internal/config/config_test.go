@@ -117,3 +117,25 @@ func TestBasePath(t *testing.T) {
 		}
 	}
 }
+
+func TestCMS(t *testing.T) {
+	c, errs := load(t, good+"\n[cms]\nenabled = true\nbackend = \"github\"\nrepo = \"opengov-fi/opengov\"\n")
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	if !c.CMSEnabled() || c.CMS.Branch != "main" || c.CMS.Repo != "opengov-fi/opengov" {
+		t.Errorf("cms %+v", c.CMS)
+	}
+	if c, _ := load(t, good); c.CMSEnabled() {
+		t.Error("a site without [cms] has the CMS")
+	}
+	for src, want := range map[string]string{
+		"[cms]\nenabled = true\nbackend = \"svn\"\n":                            `unknown CMS backend "svn" (use one of git-gateway,`,
+		"[cms]\nenabled = true\nbackend = \"github\"\n":                         `the github backend needs repo = "owner/name"`,
+		"[cms]\nbackend = \"gitlab\"\nrepo = \"a/b\"\napi_root = \"ftp://x\"\n": `api_root "ftp://x" is not an absolute https URL`,
+	} {
+		if _, errs := load(t, good+"\n"+src); !strings.Contains(errs, want) {
+			t.Errorf("%q: got %q, want %q", src, errs, want)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/build"
 	"github.com/opengov-fi/opengov/internal/check"
+	"github.com/opengov-fi/opengov/internal/cms"
 	"github.com/opengov-fi/opengov/internal/diag"
 )
 
@@ -46,7 +48,8 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	d := &devServer{opts: opts, srv: newServer()}
-	d.builder = build.NewBuilder(os.DirFS(opts.Root), build.Options{Drafts: opts.Drafts, BaseURL: url, Reports: true})
+	d.builder = build.NewBuilder(os.DirFS(opts.Root), build.Options{Drafts: opts.Drafts, BaseURL: url, Reports: true,
+		Decap: os.DirFS(filepath.Join(opts.Root, cms.PackageDir))})
 	d.checker = check.NewChecker()
 	d.watch, err = newWatcher(opts.Root, d.logf)
 	if err != nil {
@@ -71,7 +74,11 @@ func Run(ctx context.Context, opts Options) error {
 		}
 	})
 
-	httpSrv := &http.Server{Handler: d.srv, ReadHeaderTimeout: 10 * time.Second}
+	var handler http.Handler = d.srv
+	if ip := net.ParseIP(opts.Bind); ip != nil && ip.IsLoopback() { // the CMS saves into Root: this machine only
+		handler = d.withCMS(d.srv, url)
+	}
+	httpSrv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	httpSrv.RegisterOnShutdown(func() { close(d.srv.done) })
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/diag"
+
+	"github.com/opengov-fi/opengov/internal/cms"
 )
 
 //go:embed livereload.js
@@ -134,7 +136,7 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot
 
 func (s *server) write(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, data []byte, status int) {
 	ctype := contentType(name)
-	if strings.HasPrefix(ctype, "text/html") {
+	if strings.HasPrefix(ctype, "text/html") && !strings.HasPrefix(name, cms.Dir+"/") { // reloading would drop the CMS's unsaved work
 		data = inject(data, snap.version)
 	}
 	h := w.Header()

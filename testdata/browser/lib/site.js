@@ -35,6 +35,9 @@ export function build(baseURL, { remove = [] } = {}) {
     source = path.join(tmp, 'src');
     for (const s of sources) fs.cpSync(path.join(repoRoot, s), path.join(source, s), { recursive: true });
     for (const r of remove) fs.rmSync(path.join(source, r));
+    // The CMS's Decap package (internal/cms, `npm ci` there), which the build copies into /admin/.
+    fs.mkdirSync(path.join(source, 'internal', 'cms'), { recursive: true });
+    fs.symlinkSync(path.join(repoRoot, 'internal', 'cms', 'node_modules'), path.join(source, 'internal', 'cms', 'node_modules'));
   }
   const args = ['run', './cmd/opengov', 'build', '--source', source, '--out', out, '--base-url', baseURL];
   const res = spawnSync('go', args, { cwd: repoRoot, encoding: 'utf8' });

@@ -1,0 +1,15 @@
+import { launch } from './lib/browser.js';
+const b = await launch();
+const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('console', (m) => { if (m.type() !== 'log') console.log('console', m.type(), m.text().slice(0, 300)); });
+page.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 300)));
+await page.goto('http://127.0.0.1:18818/admin/');
+await page.getByRole('button', { name: 'Login' }).click();
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/cmsplay/list.png' });
+await page.goto('http://127.0.0.1:18818/admin/#/collections/good-practices/new');
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/cmsplay/new.png', fullPage: true });
+const labels = await page.locator('label').allTextContents();
+console.log(labels.join(' | '));
+await b.close();
