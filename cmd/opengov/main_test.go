@@ -66,7 +66,6 @@ func TestBuildIsDeterministicAndLeavesNoStaleFiles(t *testing.T) {
 	if first["fi/hyvat-kaytannot/poikkeusajan-dialogit/index.html"] == "" || first["sitemap.xml"] == "" {
 		t.Fatalf("expected pages missing: %v", keys(first))
 	}
-	writeFile(t, filepath.Join(out, "stale.html"), "from an earlier build")
 	if err := os.Remove(filepath.Join(dir, "content/practices/only-fi.fi.md")); err != nil {
 		t.Fatal(err)
 	}
@@ -74,9 +73,6 @@ func TestBuildIsDeterministicAndLeavesNoStaleFiles(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	second := snapshot(t, out)
-	if _, ok := second["stale.html"]; ok {
-		t.Error("a file from an earlier build survived")
-	}
 	if _, ok := second["fi/hyvat-kaytannot/only-fi/index.html"]; ok {
 		t.Error("the deleted page's output survived")
 	}
@@ -116,6 +112,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("stdout on failure: %q", stdout)
 	}
+	noStaging(t, dir)
 	after := snapshot(t, out)
 	if len(after) != len(before) {
 		t.Fatalf("output changed: %d files before, %d after", len(before), len(after))
@@ -194,5 +191,80 @@ func TestNewScaffoldsAndRefusesToOverwrite(t *testing.T) {
 	}
 	if code, _, _ := runCLI("new", "news", "x", "--source", dir); code != exitUsage {
 		t.Errorf("unknown kind: exit %d", code)
+	}
+}
+
+func TestBuildRefusesToReplaceSourcesAndForeignFolders(t *testing.T) {
+	top := t.TempDir()
+	dir := filepath.Join(top, "site")
+	if err := testsite.Write(dir, "bilingual"); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(top, "beside.txt"), "not part of the site\n")
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "ref: refs/heads/main\n")
+	writeFile(t, filepath.Join(dir, "notes", "todo.md"), "my notes")
+	abs, _ := filepath.Abs(top)
+	for _, tc := range []struct{ out, why string }{
+		{abs, "it holds the site's folder"},
+		{"..", "it holds the site's folder"},
+		{".", "it is the site's folder"},
+		{"content", "it is the site's content"},
+		{"templates", "it is the site's templates"},
+		{"i18n", "it is the site's i18n"},
+		{".git", "it is the site's .git"},
+		{"content/practices", "it lies inside the site's content"},
+		{"public/../content", "it is the site's content"},
+		{"notes", "no opengov build made it"},
+	} {
+		before := snapshot(t, top)
+		code, stdout, stderr := runCLI("build", "--source", dir, "--out", tc.out)
+		if code != exitUsage || !strings.Contains(stderr, tc.why) || !strings.Contains(stderr, "refusing to build into ") || stdout != "" {
+			t.Errorf("--out %s: exit %d, stderr %q; want exit %d with %q", tc.out, code, stderr, exitUsage, tc.why)
+		}
+		after := snapshot(t, top)
+		if len(after) != len(before) {
+			t.Errorf("--out %s: %d files before, %d after", tc.out, len(before), len(after))
+		}
+		for name, data := range before {
+			if after[name] != data {
+				t.Errorf("--out %s: %s changed", tc.out, name)
+			}
+		}
+	}
+}
+
+func TestBuildKeepsFilesItDidNotWrite(t *testing.T) {
+	dir := site(t, "bilingual")
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runCLI("build", "--source", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	writeFile(t, filepath.Join(out, "CNAME"), "opengov.fi\n")
+	before := snapshot(t, out)
+	code, _, stderr := runCLI("build", "--source", dir)
+	if code != exitUsage || !strings.Contains(stderr, "no opengov build wrote: CNAME") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	after := snapshot(t, out)
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	if err := os.Remove(filepath.Join(out, "CNAME")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI("build", "--source", dir); code != 0 {
+		t.Fatalf("after removing CNAME: exit %d: %s", code, stderr)
+	}
+	noStaging(t, dir)
+}
+
+// noStaging fails if a staging folder was left in dir.
+func noStaging(t *testing.T, dir string) {
+	t.Helper()
+	left, _ := filepath.Glob(filepath.Join(dir, ".*staging*"))
+	if len(left) > 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }
