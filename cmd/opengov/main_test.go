@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -266,5 +267,28 @@ func noStaging(t *testing.T, dir string) {
 	left, _ := filepath.Glob(filepath.Join(dir, ".*staging*"))
 	if len(left) > 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+func TestBuildStopsAtYAMLAliasLoopsAndBombs(t *testing.T) {
+	bomb := "---\ntitle: x\na0: &a0 [lol]\n"
+	for i := 1; i <= 8; i++ {
+		bomb += fmt.Sprintf("a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d,", i-1), 9), ","))
+	}
+	bomb += "---\nBody.\n"
+	for _, tc := range []struct{ src, want string }{
+		{"---\ntitle: T\nx: &a [*a]\n---\nBody.\n", "content/loop.en.md:3:8: alias *a is inside the value of &a itself"},
+		{bomb, "content/loop.en.md:7:10: alias *a3 expands to too many values"},
+	} {
+		dir := site(t, "bilingual")
+		writeFile(t, filepath.Join(dir, "content/loop.en.md"), tc.src)
+		code, _, stderr := runCLI("build", "--source", dir)
+		if code != exitErrors || !strings.Contains(stderr, tc.want) {
+			t.Errorf("exit %d, stderr %q; want %d with %q", code, stderr, exitErrors, tc.want)
+		}
+		noStaging(t, dir)
+		if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+			t.Error("a failed first build made public/")
+		}
 	}
 }
