@@ -245,6 +245,10 @@ func loadFile(fsys fs.FS, p string, langs []string) (*File, diag.List) {
 
 // parse splits src into front matter and body and decodes the front matter.
 func (f *File) parse(src []byte) diag.List {
+	src = normalize(src)
+	if errs := checkUTF8(src, f.Path); errs != nil {
+		return errs
+	}
 	var raw []byte
 	var format string
 	capture := func(name string) frontmatter.UnmarshalFunc {
