@@ -223,6 +223,10 @@ func (d *decoder) structure(n *Node, v reflect.Value, path string, top bool) {
 			continue
 		}
 		seen[f.Key] = true
+		if fields[i].required && empty(f.Value) {
+			d.errorf(f.Line, f.Col, "field %q is required but empty", join(path, f.Key)).Hint = "give it a value"
+			continue
+		}
 		d.value(f.Value, v.FieldByIndex(fields[i].index), join(path, f.Key), false)
 	}
 	for _, sf := range fields {
@@ -230,6 +234,22 @@ func (d *decoder) structure(n *Node, v reflect.Value, path string, top bool) {
 			d.errorf(n.Line, n.Col, "%s: required field %q is missing", label(path), join(path, sf.name))
 		}
 	}
+}
+
+// empty reports whether n says nothing: null (title: or title: ~), blank
+// text, or an empty list or table.
+func empty(n *Node) bool {
+	switch n.Kind {
+	case Null:
+		return true
+	case String:
+		return strings.TrimSpace(n.Str) == ""
+	case List:
+		return len(n.Items) == 0
+	case Map:
+		return len(n.Fields) == 0
+	}
+	return false
 }
 
 func (d *decoder) unknown(f Field, fields []structField, path string, top bool) {
