@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -290,5 +292,70 @@ func TestBuildStopsAtYAMLAliasLoopsAndBombs(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 			t.Error("a failed first build made public/")
 		}
+	}
+}
+
+// urlRefs finds the URLs in HTML attributes and in sitemap and feed
+// elements.
+var urlRefs = regexp.MustCompile(`(?:href|src)="([^"]*)"|<(?:loc|id|uri)>([^<]*)</`)
+
+// validURL reports whether s has only characters a URL may carry as they
+// are, with every % starting an escape.
+func validURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool { return strings.IndexByte("0123456789abcdefABCDEF", c) >= 0 }
+
+func TestEveryURLIsValid(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--source", "../..", "--out", out, "--base-url", "https://example.org/my site/"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checked := 0
+	for name, data := range snapshot(t, out) {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		for _, m := range urlRefs.FindAllStringSubmatch(data, -1) {
+			u := html.UnescapeString(m[1] + m[2])
+			if !validURL(u) {
+				t.Errorf("%s: %q is not a valid URL", name, u)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d URLs checked", checked)
+	}
+	if sitemap := snapshot(t, out)["sitemap.xml"]; !strings.Contains(sitemap, "https://example.org/my%20site/fi/") {
+		t.Errorf("the sitemap does not carry the encoded base URL:\n%.500s", sitemap)
+	}
+}
+
+func TestFileNameThatCannotBeAURL(t *testing.T) {
+	for name, want := range map[string]string{
+		"content/About Us.en.md": `content/About Us.en.md:2: the file name "About Us" cannot be part of a URL`,
+		"content/404.html.en.md": `content/404.html.en.md:2: the file name "404.html" cannot be part of a URL`,
+	} {
+		dir := site(t, "bilingual")
+		writeFile(t, filepath.Join(dir, name), "---\ntitle: T\n---\nBody.\n")
+		code, _, stderr := runCLI("build", "--source", dir)
+		if code != exitErrors || !strings.Contains(stderr, want) || strings.Contains(stderr, "staging") {
+			t.Errorf("%s: exit %d, stderr %q; want %d with %q", name, code, stderr, exitErrors, want)
+		}
+		noStaging(t, dir)
 	}
 }

@@ -91,8 +91,8 @@ func (c *Config) validate(root *decode.Node, types []string) diag.List {
 	var errs diag.List
 	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		errs.Add(at(root.Get("base_url")), "base_url %q is not an absolute http(s) URL", c.BaseURL).Hint = `write it like "https://example.org/" or "https://example.org/opengov/"`
-	} else if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	} else {
+		c.BaseURL = strings.TrimSuffix(u.String(), "/") + "/" // percent-encoded
 	}
 	codes, prefixes := map[string]bool{}, map[string]bool{}
 	c.menuPos = map[*MenuItem]diag.Pos{}
@@ -163,7 +163,7 @@ func (c *Config) SetBaseURL(raw string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return &diag.Error{Pos: diag.Pos{File: "--base-url"}, Msg: "not an absolute http(s) URL without query or fragment: " + raw}
 	}
-	c.BaseURL = strings.TrimSuffix(raw, "/") + "/"
+	c.BaseURL = strings.TrimSuffix(u.String(), "/") + "/" // percent-encoded
 	return nil
 }
 

@@ -8,9 +8,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -90,8 +90,6 @@ func (f *File) BodyPos(offset int) diag.Pos {
 	line, col := diag.LineCol(f.Body, offset)
 	return diag.Pos{File: f.Path, Line: f.BodyLine + line - 1, Col: col}
 }
-
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads every Markdown file below Dir in fsys. langs are the configured
 // language codes. Drafts are kept; the site stage decides about them.
@@ -291,7 +289,15 @@ func (f *File) parse(src []byte) diag.List {
 	errs = decode.Into(root, &f.Front, f.Path, decode.Options{Rest: &f.Rest})
 	if f.Front.Slug != "" && !slugRE.MatchString(f.Front.Slug) {
 		n := root.Get("slug")
-		errs.Add(diag.Pos{File: f.Path, Line: n.Line, Col: n.Col}, "slug %q may only have lowercase a-z, digits and single hyphens", f.Front.Slug).Hint = "try \"" + Slugify(f.Front.Slug) + "\""
+		errs.Add(diag.Pos{File: f.Path, Line: n.Line, Col: n.Col}, "slug %q may only have lowercase a-z, digits and single hyphens", f.Front.Slug).Hint = SlugHint(f.Front.Slug)
+	}
+	if f.Front.Slug == "" && !f.IsIndex() && !ValidSlug(f.Name) {
+		e := errs.Add(diag.Pos{File: f.Path, Line: root.Line}, "the file name %q cannot be part of a URL: a page without slug: is published under its file name, which may only have lowercase a-z, digits and single hyphens", f.Name)
+		if s := Slugify(f.Name); s != "" {
+			e.Hint = fmt.Sprintf("add slug: %s to the front matter, or rename the file %s.%s.md", s, s, f.Lang)
+		} else {
+			e.Hint = "add a slug: of lowercase a-z, digits and hyphens to the front matter"
+		}
 	}
 	return errs
 }

@@ -123,3 +123,28 @@ func TestLoaderReadsOnlyChangedFiles(t *testing.T) {
 		t.Error("hashes do not follow the front matter and body")
 	}
 }
+
+func TestFileNamesThatCannotBeURLs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/About Us.en.md":          {Data: []byte("---\ntitle: About\n---\n")},
+		"content/Contact.en.md":           {Data: []byte("---\ntitle: Contact\nslug: contact\n---\n")},
+		"content/404.html.en.md":          {Data: []byte("---\ntitle: Not found\n---\n")},
+		"content/???.en.md":               {Data: []byte("---\ntitle: What\n---\n")},
+		"content/Good Stuff/_index.en.md": {Data: []byte("---\ntitle: Section\n---\n")},
+	}
+	_, errs := Load(fsys, []string{"en"})
+	got := errs.Error()
+	for _, want := range []string{
+		`content/About Us.en.md:2: the file name "About Us" cannot be part of a URL: a page without slug: is published under its file name, which may only have lowercase a-z, digits and single hyphens (add slug: about-us to the front matter, or rename the file about-us.en.md)`,
+		`content/404.html.en.md:2: the file name "404.html" cannot be part of a URL`,
+		`(add slug: 404-html to the front matter, or rename the file 404-html.en.md)`,
+		`content/???.en.md:2: the file name "???" cannot be part of a URL: a page without slug: is published under its file name, which may only have lowercase a-z, digits and single hyphens (add a slug: of lowercase a-z, digits and hyphens to the front matter)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if len(errs) != 3 {
+		t.Errorf("%d errors, want 3 (a slug or an _index name is fine):\n%s", len(errs), got)
+	}
+}
