@@ -184,7 +184,7 @@ func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, diag.List) 
 	for range min(runtime.GOMAXPROCS(0), max(1, len(paths))) {
 		wg.Go(func() {
 			for i := range next {
-				files[i], errs[i] = loadFile(fsys, paths[i], langs)
+				files[i], errs[i] = safeLoadFile(fsys, paths[i], langs)
 			}
 		})
 	}
@@ -212,6 +212,17 @@ func Ignored(name string) bool {
 // (such as _vocabularies.toml) rather than a page.
 func IsData(name string) bool {
 	return strings.HasPrefix(name, "_") && strings.HasSuffix(name, ".toml")
+}
+
+// safeLoadFile is loadFile with a panic turned into an error at the file,
+// so that one file cannot stop a build or the server.
+func safeLoadFile(fsys fs.FS, p string, langs []string) (f *File, errs diag.List) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, errs = nil, diag.List{{Pos: diag.Pos{File: p}, Msg: fmt.Sprintf("internal error while reading this file: %v", v), Hint: "this is a bug in opengov: please report it with this file"}}
+		}
+	}()
+	return loadFile(fsys, p, langs)
 }
 
 func loadFile(fsys fs.FS, p string, langs []string) (*File, diag.List) {

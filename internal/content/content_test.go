@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -146,5 +147,29 @@ func TestFileNamesThatCannotBeURLs(t *testing.T) {
 	}
 	if len(errs) != 3 {
 		t.Errorf("%d errors, want 3 (a slug or an _index name is fine):\n%s", len(errs), got)
+	}
+}
+
+// panicFS panics when a file is read, as a bug in a reader would.
+type panicFS struct{ fstest.MapFS }
+
+func (p panicFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".md") {
+		panic("boom")
+	}
+	return p.MapFS.Open(name)
+}
+
+func (p panicFS) ReadFile(name string) ([]byte, error) {
+	if strings.HasSuffix(name, ".md") {
+		panic("boom")
+	}
+	return p.MapFS.ReadFile(name)
+}
+
+func TestAPanicIsAnErrorAtTheFile(t *testing.T) {
+	_, errs := Load(panicFS{fstest.MapFS{"content/x.en.md": {Data: []byte("---\ntitle: X\n---\n")}}}, []string{"en"})
+	if want := "content/x.en.md: internal error while reading this file: boom"; !strings.Contains(errs.Error(), want) {
+		t.Errorf("errors %v, want %q", errs, want)
 	}
 }
