@@ -34,6 +34,9 @@ var (
 // decoded cleanly keep their values.
 func Into(n *Node, ptr any, file string, opts Options) diag.List {
 	d := decoder{file: file, opts: opts}
+	if n.Kind == Null { // a document of only ~ or null says nothing: required fields are missing
+		n = &Node{Kind: Map, Line: n.Line, Col: n.Col}
+	}
 	d.value(n, reflect.ValueOf(ptr).Elem(), "", true)
 	return d.errs
 }
