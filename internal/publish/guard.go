@@ -8,7 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -55,7 +57,7 @@ func checkTarget(dir, siteDir string) (string, error) {
 			return "", err
 		}
 	}
-	if err := replaceable(real); err != nil {
+	if err := replaceable(real, false); err != nil {
 		var r *RefusedError
 		if errors.As(err, &r) {
 			r.Dir = dir
@@ -125,9 +127,11 @@ func gitDir(dotGit string) []string {
 	return []string{target}
 }
 
-// replaceable refuses a folder that is neither missing, empty, nor holding
-// only what an earlier build wrote.
-func replaceable(dir string) error {
+// replaceable refuses a folder that is neither missing, empty, nor made by
+// an earlier build; with unlistedToo, also one that holds files the
+// build's manifest does not list (Commit checks that, just before the
+// swap, so that the check is done once a build).
+func replaceable(dir string, unlistedToo bool) error {
 	info, err := os.Lstat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -150,21 +154,10 @@ func replaceable(dir string) error {
 		return &RefusedError{Dir: dir, Reason: "it is not empty and no opengov build made it (it has no " + ManifestName + ")",
 			Fix: "choose a new or empty folder for --out; if nothing in it is needed, empty it yourself first"}
 	}
-	var extra []string
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if !listed[rel] && rel != ManifestName && !junk[d.Name()] {
-			extra = append(extra, rel)
-		}
+	if !unlistedToo {
 		return nil
-	})
+	}
+	extra, err := unlisted(dir, listed)
 	if err != nil {
 		return err
 	}
@@ -177,6 +170,57 @@ func replaceable(dir string) error {
 			Fix: "move them out of the folder, or delete them, then build again"}
 	}
 	return nil
+}
+
+// unlisted returns the files and folders in dir that the manifest does
+// not list. Reading every folder of a large site would cost more than a
+// tenth of its build, so it reads only those changed since the manifest
+// was written (adding or removing an entry sets a folder's modification
+// time), and stats the others.
+func unlisted(dir string, listed map[string]bool) ([]string, error) {
+	info, err := os.Lstat(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, err
+	}
+	since := info.ModTime()
+	dirs := map[string]bool{".": true}
+	for p := range listed {
+		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	var extra []string
+	for d := range dirs {
+		name := filepath.Join(dir, filepath.FromSlash(d))
+		info, err := os.Lstat(name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue // gone: nothing to lose
+		case err != nil:
+			return nil, err
+		case !info.IsDir():
+			extra = append(extra, d)
+			continue
+		case !info.ModTime().After(since):
+			continue
+		}
+		entries, err := os.ReadDir(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			rel := path.Join(d, e.Name())
+			if listed[rel] || dirs[rel] || rel == ManifestName || junk[e.Name()] {
+				continue
+			}
+			if e.IsDir() {
+				rel += "/"
+			}
+			extra = append(extra, rel)
+		}
+	}
+	sort.Strings(extra)
+	return extra, nil
 }
 
 func isEmpty(dir string) (bool, error) {

@@ -170,7 +170,7 @@ func TestRefusesFilesNoBuildWrote(t *testing.T) {
 	writeFile(t, filepath.Join(out, "drafts", "mine.txt"), "an editor's notes")
 	before := snapshot(t, top)
 	err := build(out, site, page)
-	if err == nil || !strings.Contains(err.Error(), "no opengov build wrote: drafts/mine.txt") {
+	if err == nil || !strings.Contains(err.Error(), "no opengov build wrote: drafts/") {
 		t.Fatalf("err = %v", err)
 	}
 	sameTree(t, before, snapshot(t, top))
@@ -273,4 +273,31 @@ func TestAbortLeavesNoStaging(t *testing.T) {
 	st.Abort()
 	st.Abort()
 	sameTree(t, before, snapshot(t, top))
+}
+
+func TestFindsFilesAddedDeepInAnEarlierBuild(t *testing.T) {
+	top, site := layout(t)
+	out := filepath.Join(top, "www")
+	deep := output.File{Path: "en/a/b/index.html", Data: []byte("x")}
+	if err := build(out, site, page, deep); err != nil {
+		t.Fatal(err)
+	}
+	for _, added := range []string{"en/a/b/notes.txt", "en/a/new/x.txt", "fi/index.html.bak"} {
+		writeFile(t, filepath.Join(out, added), "mine")
+		before := snapshot(t, top)
+		err := build(out, site, page, deep)
+		want := added
+		if added == "en/a/new/x.txt" {
+			want = "en/a/new/"
+		}
+		if err == nil || !strings.Contains(err.Error(), "no opengov build wrote: "+want) {
+			t.Errorf("%s: err = %v", added, err)
+		}
+		sameTree(t, before, snapshot(t, top))
+		os.RemoveAll(filepath.Join(out, added))
+		os.Remove(filepath.Join(out, "en/a/new"))
+	}
+	if err := build(out, site, page, deep); err != nil {
+		t.Errorf("after removing them: %v", err)
+	}
 }

@@ -128,7 +128,7 @@ func (s *Stage) Commit() error {
 }
 
 func (s *Stage) commit() error {
-	if err := replaceable(s.dir); err != nil {
+	if err := replaceable(s.dir, true); err != nil {
 		return err
 	}
 	sort.Strings(s.written)
