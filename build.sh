@@ -6,6 +6,7 @@
 #                              open data checks (DCAT-AP, feeds, JSON-LD) (Node, npm)
 #   ./build.sh serve [flags]   serve the site at http://127.0.0.1:1313/ and reload on every save
 #   ./build.sh build [flags]   build with opengov build's flags (see -h)
+#   ./build.sh fuzz [seconds]  run every Go fuzz target for that long each (default 10)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -72,6 +73,25 @@ test)
 		exit 1
 	else
 		echo "******** SKIPPED: open data tests: install Node.js 20.19+ with npm ********" >&2
+	fi
+	;;
+fuzz)
+	# Every func FuzzX in a _test.go file, found anew each time. What a
+	# target finds is written to testdata/fuzz/FuzzX/ in its package, where
+	# plain go test replays it.
+	seconds=${1:-10}
+	targets=$(grep -rl --include='*_test.go' '^func Fuzz' cmd internal | sort)
+	[ -n "$targets" ] || { echo "build.sh: no fuzz targets found" >&2; exit 1; }
+	failed=""
+	for file in $targets; do
+		for name in $(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' "$file"); do
+			echo "== $name ($(dirname "$file"), ${seconds}s)"
+			go test -run '^$' -fuzz "^$name\$" -fuzztime "${seconds}s" "./$(dirname "$file")" || failed="$failed $name"
+		done
+	done
+	if [ -n "$failed" ]; then
+		echo "build.sh: fuzzing found failures in:$failed (see testdata/fuzz/ in their packages)" >&2
+		exit 1
 	fi
 	;;
 -h | --help | help)

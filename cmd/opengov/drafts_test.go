@@ -40,7 +40,7 @@ func TestNewEntryIsADraftUntilFilled(t *testing.T) {
 	data, _ := os.ReadFile(fi)
 	src := string(data)
 	for field, value := range map[string]string{"draft": "", "title": "title: Avoin budjetti", "summary": "summary: Kuntalaiset päättävät osasta budjettia.",
-		"organisation": "organisation: Esimerkkikunta", "themes": "themes: [participation]", "contact": "", "  organisation": ""} {
+		"organisation": "organisation: Esimerkkikunta", "themes": "themes: [participation]", "country": "country: FI", "level": "level: municipal", "contact": "", "  organisation": ""} {
 		src = regexp.MustCompile(`(?m)^`+field+`:.*$`).ReplaceAllLiteralString(src, value)
 	}
 	writeFile(t, fi, src)

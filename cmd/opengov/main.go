@@ -112,11 +112,23 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	// Files go into a staging folder as they are made; the folder replaces
 	// dir only when the whole build succeeded.
-	stage, err := publish.NewStage(dir)
+	stage, err := publish.NewStage(dir, *source)
 	if err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)
+		var refused *publish.RefusedError
+		if errors.As(err, &refused) {
+			return exitUsage
+		}
 		return exitErrors
 	}
+	// Whatever happens, the staging folder goes: Abort after Commit does
+	// nothing, and a panic removes it before it goes on.
+	defer func() {
+		stage.Abort()
+		if r := recover(); r != nil {
+			panic(r)
+		}
+	}()
 	w := publish.NewWriter(stage)
 	res, errs := build.Run(os.DirFS(*source), build.Options{Drafts: *drafts, BaseURL: *baseURL, Sink: w.Add,
 		Decap: os.DirFS(filepath.Join(*source, cms.PackageDir))})
@@ -130,6 +142,10 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := stage.Commit(); err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)
+		var refused *publish.RefusedError
+		if errors.As(err, &refused) {
+			return exitUsage
+		}
 		return exitErrors
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %v\n", len(res.Site.Pages), written, dir, time.Since(start).Round(time.Millisecond))

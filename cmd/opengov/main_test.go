@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,7 +69,6 @@ func TestBuildIsDeterministicAndLeavesNoStaleFiles(t *testing.T) {
 	if first["fi/hyvat-kaytannot/poikkeusajan-dialogit/index.html"] == "" || first["sitemap.xml"] == "" {
 		t.Fatalf("expected pages missing: %v", keys(first))
 	}
-	writeFile(t, filepath.Join(out, "stale.html"), "from an earlier build")
 	if err := os.Remove(filepath.Join(dir, "content/practices/only-fi.fi.md")); err != nil {
 		t.Fatal(err)
 	}
@@ -74,9 +76,6 @@ func TestBuildIsDeterministicAndLeavesNoStaleFiles(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	second := snapshot(t, out)
-	if _, ok := second["stale.html"]; ok {
-		t.Error("a file from an earlier build survived")
-	}
 	if _, ok := second["fi/hyvat-kaytannot/only-fi/index.html"]; ok {
 		t.Error("the deleted page's output survived")
 	}
@@ -116,6 +115,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("stdout on failure: %q", stdout)
 	}
+	noStaging(t, dir)
 	after := snapshot(t, out)
 	if len(after) != len(before) {
 		t.Fatalf("output changed: %d files before, %d after", len(before), len(after))
@@ -194,5 +194,168 @@ func TestNewScaffoldsAndRefusesToOverwrite(t *testing.T) {
 	}
 	if code, _, _ := runCLI("new", "news", "x", "--source", dir); code != exitUsage {
 		t.Errorf("unknown kind: exit %d", code)
+	}
+}
+
+func TestBuildRefusesToReplaceSourcesAndForeignFolders(t *testing.T) {
+	top := t.TempDir()
+	dir := filepath.Join(top, "site")
+	if err := testsite.Write(dir, "bilingual"); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(top, "beside.txt"), "not part of the site\n")
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "ref: refs/heads/main\n")
+	writeFile(t, filepath.Join(dir, "notes", "todo.md"), "my notes")
+	abs, _ := filepath.Abs(top)
+	for _, tc := range []struct{ out, why string }{
+		{abs, "it holds the site's folder"},
+		{"..", "it holds the site's folder"},
+		{".", "it is the site's folder"},
+		{"content", "it is the site's content"},
+		{"templates", "it is the site's templates"},
+		{"i18n", "it is the site's i18n"},
+		{".git", "it is the site's .git"},
+		{"content/practices", "it lies inside the site's content"},
+		{"public/../content", "it is the site's content"},
+		{"notes", "no opengov build made it"},
+	} {
+		before := snapshot(t, top)
+		code, stdout, stderr := runCLI("build", "--source", dir, "--out", tc.out)
+		if code != exitUsage || !strings.Contains(stderr, tc.why) || !strings.Contains(stderr, "refusing to build into ") || stdout != "" {
+			t.Errorf("--out %s: exit %d, stderr %q; want exit %d with %q", tc.out, code, stderr, exitUsage, tc.why)
+		}
+		after := snapshot(t, top)
+		if len(after) != len(before) {
+			t.Errorf("--out %s: %d files before, %d after", tc.out, len(before), len(after))
+		}
+		for name, data := range before {
+			if after[name] != data {
+				t.Errorf("--out %s: %s changed", tc.out, name)
+			}
+		}
+	}
+}
+
+func TestBuildKeepsFilesItDidNotWrite(t *testing.T) {
+	dir := site(t, "bilingual")
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runCLI("build", "--source", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	writeFile(t, filepath.Join(out, "CNAME"), "opengov.fi\n")
+	before := snapshot(t, out)
+	code, _, stderr := runCLI("build", "--source", dir)
+	if code != exitUsage || !strings.Contains(stderr, "no opengov build wrote: CNAME") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	after := snapshot(t, out)
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	if err := os.Remove(filepath.Join(out, "CNAME")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI("build", "--source", dir); code != 0 {
+		t.Fatalf("after removing CNAME: exit %d: %s", code, stderr)
+	}
+	noStaging(t, dir)
+}
+
+// noStaging fails if a staging folder was left in dir.
+func noStaging(t *testing.T, dir string) {
+	t.Helper()
+	left, _ := filepath.Glob(filepath.Join(dir, ".*staging*"))
+	if len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+func TestBuildStopsAtYAMLAliasLoopsAndBombs(t *testing.T) {
+	bomb := "---\ntitle: x\na0: &a0 [lol]\n"
+	for i := 1; i <= 8; i++ {
+		bomb += fmt.Sprintf("a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d,", i-1), 9), ","))
+	}
+	bomb += "---\nBody.\n"
+	for _, tc := range []struct{ src, want string }{
+		{"---\ntitle: T\nx: &a [*a]\n---\nBody.\n", "content/loop.en.md:3:8: alias *a is inside the value of &a itself"},
+		{bomb, "content/loop.en.md:7:10: alias *a3 expands to too many values"},
+	} {
+		dir := site(t, "bilingual")
+		writeFile(t, filepath.Join(dir, "content/loop.en.md"), tc.src)
+		code, _, stderr := runCLI("build", "--source", dir)
+		if code != exitErrors || !strings.Contains(stderr, tc.want) {
+			t.Errorf("exit %d, stderr %q; want %d with %q", code, stderr, exitErrors, tc.want)
+		}
+		noStaging(t, dir)
+		if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+			t.Error("a failed first build made public/")
+		}
+	}
+}
+
+// urlRefs finds the URLs in HTML attributes and in sitemap and feed
+// elements.
+var urlRefs = regexp.MustCompile(`(?:href|src)="([^"]*)"|<(?:loc|id|uri)>([^<]*)</`)
+
+// validURL reports whether s has only characters a URL may carry as they
+// are, with every % starting an escape.
+func validURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool { return strings.IndexByte("0123456789abcdefABCDEF", c) >= 0 }
+
+func TestEveryURLIsValid(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--source", "../..", "--out", out, "--base-url", "https://example.org/my site/"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checked := 0
+	for name, data := range snapshot(t, out) {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		for _, m := range urlRefs.FindAllStringSubmatch(data, -1) {
+			u := html.UnescapeString(m[1] + m[2])
+			if !validURL(u) {
+				t.Errorf("%s: %q is not a valid URL", name, u)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d URLs checked", checked)
+	}
+	if sitemap := snapshot(t, out)["sitemap.xml"]; !strings.Contains(sitemap, "https://example.org/my%20site/fi/") {
+		t.Errorf("the sitemap does not carry the encoded base URL:\n%.500s", sitemap)
+	}
+}
+
+func TestFileNameThatCannotBeAURL(t *testing.T) {
+	for name, want := range map[string]string{
+		"content/About Us.en.md": `content/About Us.en.md:2: the file name "About Us" cannot be part of a URL`,
+		"content/404.html.en.md": `content/404.html.en.md:2: the file name "404.html" cannot be part of a URL`,
+	} {
+		dir := site(t, "bilingual")
+		writeFile(t, filepath.Join(dir, name), "---\ntitle: T\n---\nBody.\n")
+		code, _, stderr := runCLI("build", "--source", dir)
+		if code != exitErrors || !strings.Contains(stderr, want) || strings.Contains(stderr, "staging") {
+			t.Errorf("%s: exit %d, stderr %q; want %d with %q", name, code, stderr, exitErrors, want)
+		}
+		noStaging(t, dir)
 	}
 }

@@ -169,6 +169,9 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 		st.global = globalHash(fsys, opts)
 	}
 	files, contentErrs := st.loader.Load(fsys, langs, changed)
+	if !opts.Drafts {
+		contentErrs = withoutDrafts(files, contentErrs)
+	}
 	sh := st.loadShared(fsys, cfg, langs)
 	if sh.vocabErrs != nil {
 		// Without the vocabularies every typed page would fail; report the
@@ -250,6 +253,29 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 		rendered = st.cache.Rendered
 	}
 	return &Result{Site: model, Glossary: sh.glossary, Files: out, Rendered: rendered, Reports: in.Reports}, nil
+}
+
+// withoutDrafts drops the errors of files that are drafts, which a build
+// without drafts leaves out: a draft being filled in never stops the
+// build. (A file whose front matter cannot be read at all is not known to
+// be a draft, and its errors stay.)
+func withoutDrafts(files []*content.File, errs diag.List) diag.List {
+	drafts := map[string]bool{}
+	for _, f := range files {
+		if f.Front.Draft {
+			drafts[f.Path] = true
+		}
+	}
+	if len(drafts) == 0 {
+		return errs
+	}
+	var out diag.List
+	for _, e := range errs {
+		if !drafts[e.Pos.File] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // loadVocabularies loads the vocabularies of the typed sections, when

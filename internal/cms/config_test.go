@@ -428,7 +428,7 @@ func TestTheBuildAcceptsWhatTheCMSSaves(t *testing.T) {
 			for _, f := range c.Fields {
 				opts, _ := f["options"].([]cms.Field)
 				for i, o := range opts {
-					name := fmt.Sprintf("option-%s-%d", f["name"], i)
+					name := fmt.Sprintf("option-%s-%d", strings.ReplaceAll(f["name"].(string), "_", "-"), i) // a slug
 					add(entry(t, c.Fields, c.Folder, name, rs.langs, false, func(lang string, front map[string]any) {
 						if f["multiple"] == true {
 							front[f["name"].(string)] = []any{o["value"]}

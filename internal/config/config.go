@@ -227,7 +227,7 @@ func checkBaseURL(raw string) (string, bool) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		return "", false
 	}
-	return strings.TrimSuffix(raw, "/") + "/", true
+	return strings.TrimSuffix(u.String(), "/") + "/", true // percent-encoded
 }
 
 // BasePath is the path part of the base URL, with slashes at both ends:

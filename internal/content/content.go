@@ -8,9 +8,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -90,8 +90,6 @@ func (f *File) BodyPos(offset int) diag.Pos {
 	line, col := diag.LineCol(f.Body, offset)
 	return diag.Pos{File: f.Path, Line: f.BodyLine + line - 1, Col: col}
 }
-
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads every Markdown file below Dir in fsys. langs are the configured
 // language codes. Drafts are kept; the site stage decides about them.
@@ -189,7 +187,7 @@ func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, []diag.List
 	for range min(runtime.GOMAXPROCS(0), max(1, len(paths))) {
 		wg.Go(func() {
 			for i := range next {
-				files[i], errs[i] = loadFile(fsys, paths[i], langs)
+				files[i], errs[i] = safeLoadFile(fsys, paths[i], langs)
 			}
 		})
 	}
@@ -213,6 +211,17 @@ func Ignored(name string) bool {
 // (such as _vocabularies.toml) rather than a page.
 func IsData(name string) bool {
 	return strings.HasPrefix(name, "_") && strings.HasSuffix(name, ".toml")
+}
+
+// safeLoadFile is loadFile with a panic turned into an error at the file,
+// so that one file cannot stop a build or the server.
+func safeLoadFile(fsys fs.FS, p string, langs []string) (f *File, errs diag.List) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, errs = nil, diag.List{{Pos: diag.Pos{File: p}, Msg: fmt.Sprintf("internal error while reading this file: %v", v), Hint: "this is a bug in opengov: please report it with this file"}}
+		}
+	}()
+	return loadFile(fsys, p, langs)
 }
 
 func loadFile(fsys fs.FS, p string, langs []string) (*File, diag.List) {
@@ -248,6 +257,10 @@ func loadFile(fsys fs.FS, p string, langs []string) (*File, diag.List) {
 
 // parse splits src into front matter and body and decodes the front matter.
 func (f *File) parse(src []byte) diag.List {
+	src = normalize(src)
+	if errs := checkUTF8(src, f.Path); errs != nil {
+		return errs
+	}
 	var raw []byte
 	var format string
 	capture := func(name string) frontmatter.UnmarshalFunc {
@@ -290,7 +303,15 @@ func (f *File) parse(src []byte) diag.List {
 	errs = decode.Into(root, &f.Front, f.Path, decode.Options{Rest: &f.Rest})
 	if f.Front.Slug != "" && !slugRE.MatchString(f.Front.Slug) {
 		n := root.Get("slug")
-		errs.Add(diag.Pos{File: f.Path, Line: n.Line, Col: n.Col}, "slug %q may only have lowercase a-z, digits and single hyphens", f.Front.Slug).Hint = "try \"" + Slugify(f.Front.Slug) + "\""
+		errs.Add(diag.Pos{File: f.Path, Line: n.Line, Col: n.Col}, "slug %q may only have lowercase a-z, digits and single hyphens", f.Front.Slug).Hint = SlugHint(f.Front.Slug)
+	}
+	if f.Front.Slug == "" && !f.IsIndex() && !ValidSlug(f.Name) {
+		e := errs.Add(diag.Pos{File: f.Path, Line: root.Line}, "the file name %q cannot be part of a URL: a page without slug: is published under its file name, which may only have lowercase a-z, digits and single hyphens", f.Name)
+		if s := Slugify(f.Name); s != "" {
+			e.Hint = fmt.Sprintf("add slug: %s to the front matter, or rename the file %s.%s.md", s, s, f.Lang)
+		} else {
+			e.Hint = "add a slug: of lowercase a-z, digits and hyphens to the front matter"
+		}
 	}
 	return errs
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -121,5 +122,54 @@ func TestLoaderReadsOnlyChangedFiles(t *testing.T) {
 	}
 	if third[0].MetaHash == first[0].MetaHash || third[0].BodyHash != first[0].BodyHash {
 		t.Error("hashes do not follow the front matter and body")
+	}
+}
+
+func TestFileNamesThatCannotBeURLs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/About Us.en.md":          {Data: []byte("---\ntitle: About\n---\n")},
+		"content/Contact.en.md":           {Data: []byte("---\ntitle: Contact\nslug: contact\n---\n")},
+		"content/404.html.en.md":          {Data: []byte("---\ntitle: Not found\n---\n")},
+		"content/???.en.md":               {Data: []byte("---\ntitle: What\n---\n")},
+		"content/Good Stuff/_index.en.md": {Data: []byte("---\ntitle: Section\n---\n")},
+	}
+	_, errs := Load(fsys, []string{"en"})
+	got := errs.Error()
+	for _, want := range []string{
+		`content/About Us.en.md:2: the file name "About Us" cannot be part of a URL: a page without slug: is published under its file name, which may only have lowercase a-z, digits and single hyphens (add slug: about-us to the front matter, or rename the file about-us.en.md)`,
+		`content/404.html.en.md:2: the file name "404.html" cannot be part of a URL`,
+		`(add slug: 404-html to the front matter, or rename the file 404-html.en.md)`,
+		`content/???.en.md:2: the file name "???" cannot be part of a URL: a page without slug: is published under its file name, which may only have lowercase a-z, digits and single hyphens (add a slug: of lowercase a-z, digits and hyphens to the front matter)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if len(errs) != 3 {
+		t.Errorf("%d errors, want 3 (a slug or an _index name is fine):\n%s", len(errs), got)
+	}
+}
+
+// panicFS panics when a file is read, as a bug in a reader would.
+type panicFS struct{ fstest.MapFS }
+
+func (p panicFS) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".md") {
+		panic("boom")
+	}
+	return p.MapFS.Open(name)
+}
+
+func (p panicFS) ReadFile(name string) ([]byte, error) {
+	if strings.HasSuffix(name, ".md") {
+		panic("boom")
+	}
+	return p.MapFS.ReadFile(name)
+}
+
+func TestAPanicIsAnErrorAtTheFile(t *testing.T) {
+	_, errs := Load(panicFS{fstest.MapFS{"content/x.en.md": {Data: []byte("---\ntitle: X\n---\n")}}}, []string{"en"})
+	if want := "content/x.en.md: internal error while reading this file: boom"; !strings.Contains(errs.Error(), want) {
+		t.Errorf("errors %v, want %q", errs, want)
 	}
 }

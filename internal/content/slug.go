@@ -1,9 +1,24 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s may be one segment of a URL path as it is:
+// lowercase a-z, digits and single hyphens.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+// SlugHint suggests a slug for text that is not one.
+func SlugHint(text string) string {
+	if s := Slugify(text); s != "" {
+		return "try \"" + s + "\""
+	}
+	return "use lowercase a-z, digits and hyphens"
+}
 
 // fold maps letters with diacritics to the ASCII letters a Finnish or
 // Swedish reader expects in a URL or an anchor: ä and å become a, ö becomes

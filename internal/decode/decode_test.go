@@ -122,3 +122,17 @@ func TestTOMLKeyPositionsFollowArraysOfTables(t *testing.T) {
 		}
 	}
 }
+
+func TestNullDocumentMissesRequiredFields(t *testing.T) {
+	for _, src := range []string{"~\n", "null\n", "!\n"} {
+		n, errs := ParseYAML([]byte(src), "x.md", 2)
+		if errs != nil {
+			t.Fatal(errs)
+		}
+		var p page
+		errs = Into(n, &p, "x.md", Options{})
+		if want := `x.md:2:1: front matter: required field "title" is missing`; !strings.Contains(errs.Error(), want) {
+			t.Errorf("%q: errors %v, want %q", src, errs, want)
+		}
+	}
+}

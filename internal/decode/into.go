@@ -33,6 +33,9 @@ var (
 // decoded cleanly keep their values.
 func Into(n *Node, ptr any, file string, opts Options) diag.List {
 	d := decoder{file: file, opts: opts}
+	if n.Kind == Null { // a document of only ~ or null says nothing: required fields are missing
+		n = &Node{Kind: Map, Line: n.Line, Col: n.Col}
+	}
 	d.value(n, reflect.ValueOf(ptr).Elem(), "", true)
 	return d.errs
 }
@@ -225,6 +228,10 @@ func (d *decoder) structure(n *Node, v reflect.Value, path string, top bool) {
 			continue
 		}
 		seen[f.Key] = true
+		if fields[i].required && empty(f.Value) {
+			d.errorf(f.Line, f.Col, "field %q is required but empty", join(path, f.Key)).Hint = "give it a value"
+			continue
+		}
 		d.value(f.Value, v.FieldByIndex(fields[i].index), join(path, f.Key), false)
 	}
 	for _, sf := range fields {
@@ -232,6 +239,22 @@ func (d *decoder) structure(n *Node, v reflect.Value, path string, top bool) {
 			d.errorf(n.Line, n.Col, "%s: required field %q is missing", label(path), join(path, sf.name)).Code = diag.CodeMissingField
 		}
 	}
+}
+
+// empty reports whether n says nothing: null (title: or title: ~), blank
+// text, or an empty list or table.
+func empty(n *Node) bool {
+	switch n.Kind {
+	case Null:
+		return true
+	case String:
+		return strings.TrimSpace(n.Str) == ""
+	case List:
+		return len(n.Items) == 0
+	case Map:
+		return len(n.Fields) == 0
+	}
+	return false
 }
 
 func (d *decoder) unknown(f Field, fields []structField, path string, top bool) {

@@ -38,6 +38,63 @@ type yamlConverter struct {
 	file   string
 	offset int
 	errs   diag.List
+
+	// Alias expansion is limited as yaml.v3 limits it when it decodes
+	// into Go values: an anchor may not contain an alias of itself, and
+	// beyond 1,000 nodes at most a share allowedAliasRatio of them may come
+	// from aliases. Once a limit is hit, stopped ends the conversion.
+	expanding  map[*yaml.Node]bool // anchored nodes being converted
+	nodes      int                 // nodes converted
+	aliased    int                 // of which inside an alias's expansion
+	aliasDepth int                 // aliases being expanded
+	stopped    bool
+	tooMany    bool // stopped by the ratio, not yet reported
+}
+
+// The limits of allowedAliasRatio, as yaml.v3's decode.go has them.
+const (
+	aliasRatioRangeLow  = 400_000
+	aliasRatioRangeHigh = 4_000_000
+)
+
+// allowedAliasRatio is the share of nodes that may come from expanding
+// aliases in a document of nodes nodes: 99% up to 400,000 nodes, falling to
+// 10% at 4,000,000 (yaml.v3's rule).
+func allowedAliasRatio(nodes int) float64 {
+	switch {
+	case nodes <= aliasRatioRangeLow:
+		return 0.99
+	case nodes >= aliasRatioRangeHigh:
+		return 0.10
+	}
+	return 0.99 - 0.89*float64(nodes-aliasRatioRangeLow)/float64(aliasRatioRangeHigh-aliasRatioRangeLow)
+}
+
+// excessive reports whether aliases have expanded into too many nodes.
+func (c *yamlConverter) excessive() bool {
+	return c.aliased > 100 && c.nodes > 1000 && float64(c.aliased)/float64(c.nodes) > allowedAliasRatio(c.nodes)
+}
+
+// alias converts what an alias refers to, within the limits.
+func (c *yamlConverter) alias(y *yaml.Node) *Node {
+	target := y.Alias
+	switch {
+	case target == nil:
+		c.errs.Add(c.pos(y), "alias *%s refers to no anchor", y.Value)
+	case c.expanding[target]:
+		c.errs.Add(c.pos(y), "alias *%s is inside the value of &%s itself, so it never ends", y.Value, target.Anchor).Hint = "write the value out, or refer to an anchor outside it"
+		c.stopped = true
+	default:
+		c.aliasDepth++
+		n := c.convert(target)
+		c.aliasDepth--
+		if c.tooMany && c.aliasDepth == 0 {
+			c.tooMany = false
+			c.errs.Add(c.pos(y), "alias *%s expands to too many values (more than %d%% of the front matter comes from aliases)", y.Value, int(allowedAliasRatio(c.nodes)*100)).Hint = "write the values out instead of repeating aliases of aliases"
+		}
+		return n
+	}
+	return &Node{Kind: Null, Line: y.Line + c.offset, Col: y.Column}
 }
 
 func (c *yamlConverter) pos(y *yaml.Node) diag.Pos {
@@ -46,9 +103,27 @@ func (c *yamlConverter) pos(y *yaml.Node) diag.Pos {
 
 func (c *yamlConverter) convert(y *yaml.Node) *Node {
 	n := &Node{Line: y.Line + c.offset, Col: y.Column}
+	if c.stopped {
+		return n
+	}
+	c.nodes++
+	if c.aliasDepth > 0 {
+		c.aliased++
+	}
+	if c.excessive() {
+		c.stopped, c.tooMany = true, true
+		return n
+	}
+	if y.Anchor != "" {
+		if c.expanding == nil {
+			c.expanding = map[*yaml.Node]bool{}
+		}
+		c.expanding[y] = true
+		defer delete(c.expanding, y)
+	}
 	switch y.Kind {
 	case yaml.AliasNode:
-		return c.convert(y.Alias)
+		return c.alias(y)
 	case yaml.MappingNode:
 		n.Kind = Map
 		for i := 0; i+1 < len(y.Content); i += 2 {

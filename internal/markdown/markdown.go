@@ -137,6 +137,6 @@ type docState struct {
 type contentLinks struct{}
 
 func (*contentLinks) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100), util.Prioritized(explicitIDs{}, 101)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(linkRenderer{}, 100)))
 }

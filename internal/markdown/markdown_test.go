@@ -2,6 +2,9 @@ package markdown
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -52,5 +55,64 @@ func TestBrokenLinksArePositioned(t *testing.T) {
 	want := "content/x.fi.md:7:12: link to ../missing.md: no such page"
 	if !strings.HasPrefix(got, want) || !strings.Contains(got, "content/x.fi.md:8:5: link to ./gone.md") {
 		t.Fatalf("got\n%s\nwant first\n%s", got, want)
+	}
+}
+
+func TestHeadingsDoNotTakeTheTemplatesIDs(t *testing.T) {
+	src := "## Main\n\n## Main\n\n## Facts title\n\n## Lang FI\n\n## Listing title\n\n## Open data title\n\n## Facets title\n"
+	html, errs := New("en").Convert(file(src), nil)
+	if errs != nil {
+		t.Fatal(errs.Err())
+	}
+	for _, want := range []string{`id="main-1"`, `id="main-2"`, `id="facts-title-1"`, `id="lang-fi-1"`, `id="listing-title-1"`, `id="open-data-title-1"`, `id="facets-title-1"`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+	for _, id := range []string{"main", "facts-title", "lang-fi"} {
+		if strings.Contains(string(html), `id="`+id+`"`) {
+			t.Errorf("a heading took the template's id %q:\n%s", id, html)
+		}
+	}
+	_, errs = New("en").Convert(file("## A {#main}\n\n## B {#x}\n\nText\n\n> ## C {#x}\n"), nil)
+	got := errs.Error()
+	for _, want := range []string{
+		`content/x.fi.md:5:4: heading id "main" is used by the page layout (choose another {#id})`,
+		`content/x.fi.md:11:6: heading id "x" is used twice on this page`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+}
+
+// TestReservedCoversTheTemplates reads every literal id="..." in
+// templates/ and requires it to be reserved.
+func TestReservedCoversTheTemplates(t *testing.T) {
+	root := filepath.Join("..", "..", "templates")
+	ids := regexp.MustCompile(`\bid="([^"{]+)"|\bid="(lang-)\{\{`)
+	found := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		for _, m := range ids.FindAllStringSubmatch(string(data), -1) {
+			id := m[1]
+			if m[2] != "" {
+				id = "lang-fi"
+			}
+			found++
+			if !Reserved(id) {
+				t.Errorf("%s: id %q is not reserved in ids.go", p, id)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 5 {
+		t.Errorf("only %d ids found in %s", found, root)
 	}
 }

@@ -1,23 +1,24 @@
 // Package publish writes a built site to disk: every file into a fresh
 // staging folder beside the target, then swaps the staging folder into
 // place, so the target holds either the old site or the new one, never a mix,
-// and no file of an earlier build survives.
+// and no file of an earlier build survives. It replaces only a folder that
+// is empty or that an earlier build made (see guard.go).
 package publish
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/opengov-fi/opengov/internal/output"
 )
 
-// Write replaces the folder dir with exactly files. If anything fails, dir
-// is left as it was.
+// Write replaces the folder dir with exactly files, refusing as NewStage
+// does. If anything fails, dir is left as it was.
 func Write(dir string, files []output.File) error {
-	st, err := NewStage(dir)
+	st, err := NewStage(dir, "")
 	if err != nil {
 		return err
 	}
@@ -36,21 +37,30 @@ func Write(dir string, files []output.File) error {
 type Stage struct {
 	dir, root string
 
-	mu   sync.Mutex
-	made map[string]bool // folders made so far
+	// gate is held for reading by each Add and for writing by Abort and
+	// Commit, so that no file lands in the staging folder after it is gone.
+	gate sync.RWMutex
+	done bool
+
+	mu      sync.Mutex
+	made    map[string]bool // folders made so far
+	written []string        // slash paths of the files added
 }
 
-// NewStage makes a staging folder for replacing dir.
-func NewStage(dir string) (*Stage, error) {
-	dir = filepath.Clean(dir)
-	if err := checkTarget(dir); err != nil {
+// NewStage makes a staging folder for replacing dir, after checking that
+// dir may be replaced: it must be empty, missing, or made by an earlier
+// build, and apart from the sources of the site in siteDir ("" when there
+// is no site to protect). A refusal is a *RefusedError.
+func NewStage(dir, siteDir string) (*Stage, error) {
+	dir, err := checkTarget(dir, siteDir)
+	if err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	root, err := os.MkdirTemp(parent, "."+base+".staging-")
+	root, err := os.MkdirTemp(parent, "."+base+stagingInfix)
 	if err != nil {
 		return nil, err
 	}
@@ -61,8 +71,19 @@ func NewStage(dir string) (*Stage, error) {
 	return &Stage{dir: dir, root: root, made: map[string]bool{root: true}}, nil
 }
 
+// stagingInfix names staging folders: .public.staging-123456.
+const stagingInfix = ".staging-"
+
+// Dir is the folder the stage replaces, with symbolic links resolved.
+func (s *Stage) Dir() string { return s.dir }
+
 // Add writes one file into the staging folder.
 func (s *Stage) Add(f output.File) error {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.done {
+		return errStageClosed
+	}
 	name := filepath.Join(s.root, filepath.FromSlash(f.Path))
 	d := filepath.Dir(name)
 	s.mu.Lock()
@@ -73,45 +94,63 @@ func (s *Stage) Add(f output.File) error {
 		}
 		s.made[d] = true
 	}
+	s.written = append(s.written, f.Path)
 	s.mu.Unlock()
 	return os.WriteFile(name, f.Data, 0o644)
 }
 
-// Abort removes the staging folder; the target is untouched.
-func (s *Stage) Abort() { os.RemoveAll(s.root) }
-
-// Commit swaps the staging folder into place.
-func (s *Stage) Commit() error { return swap(s.root, s.dir) }
-
-// checkTarget refuses to replace a folder that looks like a site's sources
-// or a repository rather than a build output.
-func checkTarget(dir string) error {
-	info, err := os.Stat(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
+// Abort removes the staging folder; the target is untouched. It may be
+// called more than once, and after Commit, which it then leaves alone.
+func (s *Stage) Abort() {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if s.done {
+		return
 	}
-	if err != nil {
+	s.done = true
+	os.RemoveAll(s.root)
+}
+
+// Commit writes the manifest and swaps the staging folder into place,
+// after checking the target again: it may have changed during the build.
+func (s *Stage) Commit() error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if s.done {
+		return errStageClosed
+	}
+	s.done = true
+	if err := s.commit(); err != nil {
+		os.RemoveAll(s.root)
 		return err
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dir)
-	}
-	for _, marker := range []string{"site.toml", ".git", "go.mod", "content"} {
-		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
-			return fmt.Errorf("refusing to replace %s: it holds %s, so it is not a build output (choose another --out)", dir, marker)
-		}
 	}
 	return nil
 }
 
+func (s *Stage) commit() error {
+	if err := replaceable(s.dir, true); err != nil {
+		return err
+	}
+	sort.Strings(s.written)
+	var b strings.Builder
+	b.WriteString(manifestHeader)
+	for _, p := range s.written {
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(filepath.Join(s.root, ManifestName), []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return swap(s.root, s.dir)
+}
+
 // swap moves staging to dir, moving an existing dir aside first and
-// deleting it once the new one is in place.
+// deleting it once the new one is in place. On failure dir is as it was.
 func swap(staging, dir string) error {
 	var old string
-	if _, err := os.Stat(dir); err == nil {
+	if _, err := os.Lstat(dir); err == nil {
 		old = staging + ".old"
 		if err := os.Rename(dir, old); err != nil {
-			os.RemoveAll(staging)
 			return err
 		}
 	}
@@ -119,7 +158,6 @@ func swap(staging, dir string) error {
 		if old != "" {
 			_ = os.Rename(old, dir)
 		}
-		os.RemoveAll(staging)
 		return err
 	}
 	if old != "" {

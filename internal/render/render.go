@@ -64,6 +64,18 @@ type renderer struct {
 	names  *glossary.Glossary
 }
 
+// safePage renders p, turning a panic into an error at p, so that one
+// page cannot stop a build or the server.
+func (r *renderer) safePage(p *site.Page) (res pageResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			res = pageResult{}
+			res.errs.Add(p.Pos(), "internal error while rendering this page: %v", v).Hint = "this is a bug in opengov: please report it with this file"
+		}
+	}()
+	return r.cachedPage(p)
+}
+
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
@@ -82,7 +94,7 @@ func Site(in Input) ([]output.File, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = r.cachedPage(pages[i])
+				results[i] = r.safePage(pages[i])
 				if r.emit != nil && results[i].errs == nil {
 					results[i].errs.Append(pages[i].Pos(), r.emit(results[i].file))
 					results[i].file.Data = nil // written: let it go

@@ -122,9 +122,6 @@ func (v *Vocabularies) decodePractice(f *content.File) (any, diag.List) {
 	}
 	p.ThemeTerms = v.terms(Themes, p.Themes, field("themes"), f.Path, &errs)
 	p.PrincipleTerms = v.terms(Principles, p.Principles, field("innovation_principles"), f.Path, &errs)
-	if len(p.Themes) == 0 && f.Meta.Get("themes") != nil {
-		errs.Add(f.FieldPos("themes"), "a good practice needs at least one theme")
-	}
 	for i, l := range p.Links {
 		if u, err := url.Parse(l.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			n := field("links").Items[i]

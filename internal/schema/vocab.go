@@ -161,6 +161,8 @@ func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
 			for _, lang := range langs {
 				if strings.TrimSpace(t.Label[lang]) == "" {
 					errs.Add(pos, "%s: %q has no label in language %q", name, t.ID, lang).Hint = fmt.Sprintf("add %s = \"...\" to its label", lang)
+				} else if slug := t.SlugIn(lang); !content.ValidSlug(slug) {
+					errs.Add(pos, "%s: %q gives no valid URL in language %q: its slug would be %q", name, t.ID, lang, slug).Hint = fmt.Sprintf("add %s = \"...\" of lowercase a-z, digits and hyphens to its slug", lang)
 				}
 			}
 		}

@@ -6,6 +6,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -287,6 +288,7 @@ func (s *Site) assignPaths() diag.List {
 		prefix[l.Code] = l.Prefix
 	}
 	byPath := map[string]*Page{}
+	badDirs := map[string]bool{} // folder.lang already reported
 	for _, p := range s.Pages {
 		segs := []string{prefix[p.Lang]}
 		dirs := strings.Split(p.Dir, "/")
@@ -298,6 +300,10 @@ func (s *Site) assignPaths() diag.List {
 			seg := dirs[i]
 			if idx := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; idx != nil && idx.Front.Slug != "" {
 				seg = idx.Front.Slug
+			} else if !content.ValidSlug(seg) && !badDirs[dir+"."+p.Lang] {
+				badDirs[dir+"."+p.Lang] = true
+				errs.Add(p.Pos(), "the folder name %q cannot be part of a URL: it may only have lowercase a-z, digits and single hyphens", seg).Hint =
+					fmt.Sprintf("rename the folder, or give %s slug: %s", path.Join(content.Dir, dir, content.IndexName+"."+p.Lang+".md"), cmp.Or(content.Slugify(seg), "..."))
 			}
 			segs = append(segs, seg)
 		}

@@ -193,3 +193,25 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+func TestFolderNamesThatCannotBeURLs(t *testing.T) {
+	_, got := build(t, fstest.MapFS{
+		"content/_index.fi.md":                   page("title: Etusivu"),
+		"content/Hyvät Jutut/x.fi.md":            page("title: X"),
+		"content/Hyvät Jutut/y.fi.md":            page("title: Y"),
+		"content/Named Folder/_index.fi.md":      page("title: N\nslug: nimetty"),
+		"content/Named Folder/z.fi.md":           page("title: Z"),
+		"content/Named Folder/Inner Dir/w.fi.md": page("title: W"),
+	}, Options{})
+	for _, want := range []string{
+		`content/Hyvät Jutut/x.fi.md:1: the folder name "Hyvät Jutut" cannot be part of a URL: it may only have lowercase a-z, digits and single hyphens (rename the folder, or give content/Hyvät Jutut/_index.fi.md slug: hyvat-jutut)`,
+		`content/Named Folder/Inner Dir/w.fi.md:1: the folder name "Inner Dir" cannot be part of a URL`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "cannot be part of a URL"); n != 2 {
+		t.Errorf("%d errors, want one for each folder:\n%s", n, got)
+	}
+}
