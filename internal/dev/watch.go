@@ -35,8 +35,9 @@ type watcher struct {
 	signal chan struct{} // one pending signal at most
 	logf   func(format string, args ...any)
 
-	mu      sync.Mutex
-	pending map[string]bool // slash paths relative to root
+	mu       sync.Mutex
+	pending  map[string]bool // slash paths relative to root
+	deferred time.Time       // when overlapped began to hold builds back
 }
 
 func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
@@ -83,8 +84,8 @@ func (w *watcher) add(dir string) {
 // adds every source folder again, which costs one system call for those
 // already watched. Files below fresh folders (folders in fresh, and any
 // not watched under their name before) are marked as changed: edits in
-// them may have come before their watch.
-func (w *watcher) rescan(fresh []string) {
+// them may have come before their watch; rescan returns their names.
+func (w *watcher) rescan(fresh []string) []string {
 	watched := map[string]bool{}
 	for _, p := range w.fsw.WatchList() {
 		watched[p] = true
@@ -133,6 +134,7 @@ func (w *watcher) rescan(fresh []string) {
 		}
 	}
 	w.mu.Unlock()
+	return files
 }
 
 // relevant returns the slash path of name relative to the root, and
@@ -163,8 +165,9 @@ func (w *watcher) relevant(name string) (string, bool) {
 func (w *watcher) run(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	rescan := false    // the burst moved, made or removed something
-	var fresh []string // folders made, renamed in or replaced in the burst
+	rescan := false                   // the burst moved, made or removed something
+	var fresh []string                // folders made, renamed in or replaced in the burst
+	written := map[string]time.Time{} // files written in the burst: when last
 	for {
 		select {
 		case <-ctx.Done():
@@ -192,10 +195,14 @@ func (w *watcher) run(ctx context.Context) {
 				fresh = append(fresh, filepath.Clean(ev.Name))
 				rescan = true
 			}
+			now := time.Now()
+			if ev.Has(fsnotify.Write) || ev.Has(fsnotify.Create) {
+				written[ev.Name] = now
+			}
 			w.mu.Lock()
 			w.pending[rel] = true
 			w.mu.Unlock()
-			timer.Reset(w.pace.event(time.Now()))
+			timer.Reset(w.pace.event(now))
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
@@ -210,17 +217,47 @@ func (w *watcher) run(ctx context.Context) {
 				timer.Reset(w.pace.event(time.Now()))
 			}
 		case <-timer.C:
-			w.pace.fired()
 			if rescan {
-				w.rescan(fresh)
+				now := time.Now()
+				for _, name := range w.rescan(fresh) {
+					written[name] = now // may be a copy's file made but not yet written
+				}
 				rescan, fresh = false, nil
 			}
+			if wait := emptyWait(written, time.Now()); wait > 0 {
+				timer.Reset(wait)
+				continue
+			}
+			clear(written)
+			w.pace.fired()
 			select {
 			case w.signal <- struct{}{}:
 			default: // a rebuild is already due; it will take these paths too
 			}
 		}
 	}
+}
+
+// emptyHold is how long a file just written may stay empty before it is
+// built: a save in place truncates the file before it writes it, and a
+// build between the two (on a busy machine the writer may pause there)
+// would publish pages made from an empty template or report a page
+// without front matter.
+const emptyHold = 100 * time.Millisecond
+
+// emptyWait returns how long to wait for the written files that are empty
+// to be written, or 0 when none is empty or each stayed empty for
+// emptyHold.
+func emptyWait(written map[string]time.Time, now time.Time) time.Duration {
+	var wait time.Duration
+	for name, at := range written {
+		if left := emptyHold - now.Sub(at); left > wait {
+			if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+				wait = left
+			}
+		}
+	}
+	return wait
 }
 
 // take returns the paths changed since the last take.
@@ -234,6 +271,29 @@ func (w *watcher) take() []string {
 	clear(w.pending)
 	slices.Sort(out)
 	return out
+}
+
+// overlapped reports whether sources changed while the build of changed
+// ran, so that it may have read a file half saved (truncated, not yet
+// written) or files from before and after a save: then the build is not
+// published, its paths go back to the pending ones, and the next build,
+// already due, publishes. Builds are held back for maxWait at most, so
+// that a stream of changes still shows.
+func (w *watcher) overlapped(changed []string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	now := time.Now()
+	if changed == nil || len(w.pending) == 0 || !w.deferred.IsZero() && now.Sub(w.deferred) > w.pace.maxWait {
+		w.deferred = time.Time{}
+		return false
+	}
+	if w.deferred.IsZero() {
+		w.deferred = now
+	}
+	for _, p := range changed {
+		w.pending[p] = true
+	}
+	return true
 }
 
 func (w *watcher) close() error { return w.fsw.Close() }

@@ -417,3 +417,48 @@ func TestPacer(t *testing.T) {
 		t.Errorf("a steady stream of 3 s: rebuilds at %v", got)
 	}
 }
+
+// A file just written and still empty (truncated by a save in place that
+// has not written yet) holds the build back for a while; a file with
+// content, or one empty for long enough, does not.
+func TestEmptyWait(t *testing.T) {
+	dir := t.TempDir()
+	empty, full := filepath.Join(dir, "empty.en.md"), filepath.Join(dir, "full.en.md")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(full, []byte("---\ntitle: Full\n---\n"), 0o644)
+	now := time.Now()
+	if wait := emptyWait(map[string]time.Time{empty: now.Add(-30 * time.Millisecond), full: now}, now); wait != emptyHold-30*time.Millisecond {
+		t.Errorf("an empty file written 30 ms ago: wait %v", wait)
+	}
+	if wait := emptyWait(map[string]time.Time{full: now, filepath.Join(dir, "gone.en.md"): now}, now); wait != 0 {
+		t.Errorf("a full file and a deleted one: wait %v", wait)
+	}
+	if wait := emptyWait(map[string]time.Time{empty: now.Add(-emptyHold)}, now); wait != 0 {
+		t.Errorf("a file empty for %v: wait %v", emptyHold, wait)
+	}
+}
+
+// A build during which sources changed is not published: its paths go
+// back to the pending ones for the next build; but builds are held back
+// for maxWait at most.
+func TestOverlappedBuildsAreNotPublished(t *testing.T) {
+	w := &watcher{pace: defaultPacer(), pending: map[string]bool{}}
+	if w.overlapped(nil) || w.overlapped([]string{page}) {
+		t.Fatal("a build with nothing changed meanwhile, or the first build, was held back")
+	}
+	w.pending["templates/single.html"] = true // saved during the build
+	if !w.overlapped([]string{page}) {
+		t.Fatal("a build overlapping a save was published")
+	}
+	if got := w.take(); strings.Join(got, ",") != page+",templates/single.html" {
+		t.Errorf("pending after holding a build back: %v", got)
+	}
+	w.pending[page] = true
+	w.deferred = time.Now().Add(-2 * w.pace.maxWait)
+	if w.overlapped([]string{page}) {
+		t.Error("builds were held back for longer than maxWait")
+	}
+	if !w.deferred.IsZero() {
+		t.Error("the hold was not reset")
+	}
+}
