@@ -165,13 +165,18 @@ func (c *sseClient) run(ctx context.Context, url string, connected chan<- struct
 	}
 }
 
+// last returns the last event about a build the tab received (events of
+// other types, such as opengov check's findings sent after a build, are
+// not builds), and how many events it received.
 func (c *sseClient) last() (event, int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.events) == 0 {
-		return event{}, 0, c.err
+	for i := len(c.events) - 1; i >= 0; i-- {
+		if ev := c.events[i]; slices.Contains([]string{"ok", "reload", "css", "error"}, ev.Type) {
+			return ev, len(c.events), c.err
+		}
 	}
-	return c.events[len(c.events)-1], len(c.events), c.err
+	return event{}, len(c.events), c.err
 }
 
 // While readers fetch every page without pause and tabs listen, the test
