@@ -200,12 +200,25 @@ func loadFiles(fsys fs.FS, paths []string, langs []string) ([]*File, []diag.List
 }
 
 // Ignored reports whether a file or folder name is an editor's temporary or
-// backup file, or hidden, which the build passes over.
+// backup file, or hidden, which the build passes over: .name (also vim's
+// .name.swp and Emacs's .#name), name~, #name# (Emacs), 4913 (vim's
+// probe), and names ending in .swp, .swx, .tmp, .bck, .bak, .orig, .new
+// (written and then renamed over the file), ___jb_tmp___ and ___jb_old___
+// (JetBrains).
 func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".bck") || name == "4913"
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913" ||
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") {
+		return true
+	}
+	for _, suffix := range ignoredSuffixes {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
+
+var ignoredSuffixes = []string{".swp", ".swx", ".tmp", ".bck", ".bak", ".orig", ".new", "___jb_tmp___", "___jb_old___"}
 
 // IsData reports whether a file below content/ holds data for the build
 // (such as _vocabularies.toml) rather than a page.

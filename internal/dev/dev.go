@@ -135,6 +135,9 @@ func (d *devServer) rebuild(changed []string) {
 		isChanged = func(p string) bool { return set[p] }
 	}
 	res, errs := d.safeBuild(isChanged)
+	if d.watch.overlapped(changed) {
+		return // a save came during the build; the next build is due
+	}
 	old := d.srv.snap.Load()
 	if errs != nil {
 		problems := d.problems(errs)

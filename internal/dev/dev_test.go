@@ -303,13 +303,17 @@ func TestCreateDeleteAndRenameFilesAndFolders(t *testing.T) {
 func TestBurstGivesOneRebuild(t *testing.T) {
 	d := start(t)
 	before := d.builds.Load()
+	var saved []time.Time
 	for i := range 200 {
 		d.write(fmt.Sprintf("content/practices/burst-%03d.en.md", i), fmt.Sprintf("---\ntitle: Burst %d\n---\n", i))
+		saved = append(saved, time.Now())
 	}
-	d.next()
-	d.quiet()
-	if n := d.builds.Load() - before; n != 1 {
-		t.Fatalf("%d rebuilds for a burst of 200 files, want 1", n)
+	d.waitFor("/en/good-practices/burst-199/", "Burst 199")
+	d.settle()
+	// One rebuild; two where this busy machine paused the writes for
+	// longer than the 10 ms a save alone waits; more for longer pauses.
+	if n, allowed := int(d.builds.Load()-before), allowedRebuilds(2, saved); n > allowed {
+		t.Fatalf("%d rebuilds for a burst of 200 files written in %v, want 1 (at most %d)", n, saved[199].Sub(saved[0]), allowed)
 	}
 	d.page("/en/good-practices/burst-199/")
 }
@@ -349,14 +353,10 @@ func TestErrorOverlayAndRecovery(t *testing.T) {
 	// The next good saves clear it.
 	d.write(page, pageSource("Fixed", "All good."))
 	d.write(tpl, `{{ template "baseof.html" . }}{{ define "main" }}<h1>{{ .Page.Front.Title }}</h1>{{ .Content }}{{ end }}`)
-	for {
-		ev := d.next()
-		if ev.Type == "reload" {
-			break
-		}
-	}
-	if !strings.Contains(d.page("/en/good-practices/lockdown-dialogues/"), "Fixed") {
-		t.Error("the fixed page is not served")
+	// (A rebuild may come between a save's truncation and its write.)
+	d.waitFor("/en/good-practices/lockdown-dialogues/", "Fixed")
+	if ev := d.firstEvent(); ev.Type != "ok" {
+		t.Errorf("after the fixes a tab connecting is told %+v", ev)
 	}
 }
 
