@@ -84,8 +84,8 @@ func RelativeLink(dir, key string) string {
 	link := strings.Join(parts, "/")
 	if last := to[len(to)-1]; last == content.IndexName {
 		link = strings.TrimSuffix(strings.TrimSuffix(link, content.IndexName), "/") + "/"
-		if link == "/" {
-			link = "./"
+		if link == "/" { // the section the file is in
+			link = content.IndexName + ".md"
 		}
 		return link
 	}

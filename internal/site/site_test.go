@@ -215,3 +215,19 @@ func TestFolderNamesThatCannotBeURLs(t *testing.T) {
 		t.Errorf("%d errors, want one for each folder:\n%s", n, got)
 	}
 }
+
+func TestRelativeLink(t *testing.T) {
+	for _, tc := range []struct{ dir, key, want string }{
+		{"good-practices", "good-practices/x", "x.md"},
+		{"good-practices", "commitments/2023-2027/measure-1-1", "../commitments/2023-2027/measure-1-1.md"},
+		{"good-practices", "good-practices/_index", "_index.md"},
+		{"good-practices", "_index", "../"},
+		{"", "good-practices/_index", "good-practices/"},
+		{"", "about", "about.md"},
+		{"commitments/2023-2027", "commitments/_index", "../"},
+	} {
+		if got := RelativeLink(tc.dir, tc.key); got != tc.want {
+			t.Errorf("RelativeLink(%q, %q) = %q, want %q", tc.dir, tc.key, got, tc.want)
+		}
+	}
+}
