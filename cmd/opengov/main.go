@@ -120,6 +120,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		stage.Abort()
 		return report(stderr, errs)
 	}
+	// Search: Pagefind indexes the staged pages before the swap.
+	if code := indexSearch(*source, stage, res, stderr); code != exitOK {
+		stage.Abort()
+		return code
+	}
 	if err := stage.Commit(); err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)
 		return exitErrors
