@@ -13,7 +13,8 @@ import (
 // their own pages, and so is the search page. A practice missing in a
 // language is added to that language's index as a record of its title and
 // summary, in its own language, so that a visitor searching in English
-// finds a practice written only in Finnish.
+// finds a practice written only in Finnish. URLs are below the site root:
+// pagefind.js puts the base path, where it is itself served, in front.
 func Plan(s *site.Site) ([]Page, []Record) {
 	var pages []Page
 	var records []Record
@@ -21,7 +22,7 @@ func Plan(s *site.Site) ([]Page, []Record) {
 		if p.Template != "" || p.Front.Layout == schema.SearchLayout {
 			continue
 		}
-		pages = append(pages, Page{File: p.Path + "index.html", URL: s.RelURL(p), Lang: p.Lang, Title: p.Front.Title})
+		pages = append(pages, Page{File: p.Path + "index.html", URL: "/" + p.Path, Lang: p.Lang, Title: p.Front.Title})
 		pr := schema.PracticeOf(p)
 		if pr == nil || p.Translations()[0] != p {
 			continue
@@ -31,7 +32,7 @@ func Plan(s *site.Site) ([]Page, []Record) {
 				continue
 			}
 			r := Record{
-				URL:      s.RelURL(p),
+				URL:      "/" + p.Path,
 				Language: l.Code,
 				Content:  p.Front.Title + ".\n" + p.Front.Summary,
 				Meta:     map[string]string{"title": p.Front.Title, "kind": "practice", "lang": p.Lang},

@@ -28,7 +28,7 @@ const Dir = "pagefind"
 // Page is a built page to index.
 type Page struct {
 	File  string // below the site root: "fi/hyvat-kaytannot/x/index.html"
-	URL   string // as the site links it: "/opengov/fi/hyvat-kaytannot/x/"
+	URL   string // below the site root: "/fi/hyvat-kaytannot/x/" (pagefind.js adds the base path)
 	Lang  string
 	Title string // shown in results as written (not hyphenated)
 }
@@ -137,6 +137,7 @@ func writeJobs(w io.Writer, in Input, dicts map[string]*Compounds) error {
 		if err != nil {
 			return err
 		}
+		data = spaced(data)
 		if d := dicts[p.Lang]; d != nil {
 			data = keepTitle(d.Hyphenate(data), p.Title)
 		}
@@ -150,6 +151,15 @@ func writeJobs(w io.Writer, in Input, dicts map[string]*Compounds) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// spaced puts a space before each term and description of a definition
+// list, which Pagefind would otherwise run together with the text before
+// it ("OrganisaatioValtiovarainministeriö"), as the minifier leaves no
+// space between them.
+func spaced(page []byte) []byte {
+	page = bytes.ReplaceAll(page, []byte("<dt"), []byte(" <dt"))
+	return bytes.ReplaceAll(page, []byte("<dd"), []byte(" <dd"))
 }
 
 // bodyAttr marks the element whose content Pagefind indexes.

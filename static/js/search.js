@@ -28,6 +28,10 @@ async function start(form) {
   const count = (n) => (plurals[rules.select(n)] ?? plurals.other).replace('{count}', n.toLocaleString(lang));
 
   readURL();
+  // On a phone the filters start folded when none is chosen, so that the
+  // results come right after the field.
+  const details = document.getElementById('search-filters');
+  if (details && matchMedia('(max-width: 59.99rem)').matches && !boxes.some((b) => b.checked)) details.open = false;
   let pagefind;
   try {
     pagefind = await import(form.dataset.pagefind);
