@@ -83,9 +83,11 @@ async function start(form) {
   // search runs the form's state and shows its results and counts.
   async function search() {
     const id = ++run;
+    list.setAttribute('aria-busy', 'true');
     const q = input.value.trim();
     const chosen = filters();
     if (!q && Object.keys(chosen).length === 0) {
+      list.removeAttribute('aria-busy');
       results = [];
       list.replaceChildren();
       more.hidden = true;
@@ -108,6 +110,7 @@ async function start(form) {
     if (id !== run) return;
     status.textContent = count(results.length);
     setCounts(counts);
+    list.removeAttribute('aria-busy');
   }
 
   function setCounts(counts) {
