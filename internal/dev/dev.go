@@ -48,6 +48,8 @@ func Run(ctx context.Context, opts Options) error {
 	url := "http://" + ln.Addr().String() + "/"
 	d := &devServer{opts: opts, srv: newServer()}
 	d.builder = build.NewBuilder(os.DirFS(opts.Root), build.Options{Drafts: opts.Drafts, BaseURL: url})
+	d.search = newSearchIndexer(ctx, opts.Root, d.logf) // search: the index follows each build
+	defer d.search.stop()
 	d.watch, err = newWatcher(opts.Root, d.logf)
 	if err != nil {
 		ln.Close()
@@ -102,6 +104,7 @@ type devServer struct {
 	srv     *server
 	builder *build.Builder
 	watch   *watcher
+	search  *searchIndexer
 }
 
 func (d *devServer) logf(format string, args ...any) {
@@ -142,6 +145,7 @@ func (d *devServer) rebuild(changed []string) {
 	for _, l := range res.Site.Config.Languages {
 		prefixes = append(prefixes, l.Prefix)
 	}
+	carrySearch(old.files, files) // search: the last index until the new one is made
 	next := &snapshot{files: files, version: old.version + 1, prefixes: prefixes}
 	ev := event{Type: "reload", Version: next.version}
 	if old.errors == nil {
@@ -153,6 +157,7 @@ func (d *devServer) rebuild(changed []string) {
 	if changed != nil {
 		d.notify(ev)
 	}
+	d.search.update(d.srv, res, next.version, time.Now()) // search: in the background, after the reload
 	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
 }
 

@@ -7,8 +7,10 @@ import { after, before, test } from 'node:test';
 import { launch } from '../lib/browser.js';
 import { pages } from '../lib/pages.js';
 import { cspViolations, searchPath, serveSub, watchCSP } from '../lib/search.js';
-import { htmlFiles } from '../lib/site.js';
+import { htmlFiles, repoRoot } from '../lib/site.js';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'`;
@@ -77,3 +79,32 @@ for (const p of visits) {
     }
   });
 }
+
+test('opengov serve: the live-reload script and its error overlay keep to the policy', async () => {
+  const src = fs.mkdtempSync(path.join(os.tmpdir(), 'opengov-serve-'));
+  for (const s of ['site.toml', 'content', 'templates', 'static', 'i18n']) fs.cpSync(path.join(repoRoot, s), path.join(src, s), { recursive: true });
+  const serve = spawn('go', ['run', './cmd/opengov', 'serve', '--source', src, '--port', '0'], { cwd: repoRoot, detached: true });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`opengov serve did not start:\n${log}`)), 120000);
+    serve.stdout.on('data', (b) => {
+      log += b;
+      const m = log.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    serve.stderr.on('data', (b) => { log += b; });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(url + 'en/', { waitUntil: 'load' });
+    const file = path.join(src, 'content/about.en.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: [unclosed'));
+    await page.locator('#opengov-overlay').waitFor({ timeout: 60000 });
+    assert.notEqual(await page.locator('#opengov-overlay').evaluate((e) => getComputedStyle(e).position), 'static', 'the overlay has no styles');
+    assert.deepEqual(await cspViolations(page), []);
+  } finally {
+    await page.close();
+    process.kill(-serve.pid);
+    fs.rmSync(src, { recursive: true, force: true });
+  }
+});
