@@ -121,7 +121,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, errs)
 	}
 	// Search: Pagefind indexes the staged pages before the swap.
-	if code := indexSearch(*source, stage, res, stderr); code != exitOK {
+	if code := indexSearch(*source, stage, res, stdout, stderr); code != exitOK {
 		stage.Abort()
 		return code
 	}

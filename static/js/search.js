@@ -32,16 +32,27 @@ async function start(form) {
   // results come right after the field.
   const details = document.getElementById('search-filters');
   if (details && matchMedia('(max-width: 59.99rem)').matches && !boxes.some((b) => b.checked)) details.open = false;
-  let pagefind;
-  try {
-    pagefind = await import(form.dataset.pagefind);
-    await pagefind.init();
-  } catch (err) {
-    status.textContent = form.dataset.failed;
-    console.error(err);
-    return;
+  // Pagefind (its script, its WebAssembly and the index's metadata) loads
+  // when the visitor first turns to the form, or at once when the address
+  // holds a search, so a visit that does not search does not fetch it.
+  let loading = null;
+  const load = () => {
+    loading ??= import(form.dataset.pagefind).then(async (pf) => {
+      await pf.init();
+      await pf.filters(); // loads every filter, which the counts of a search need
+      return pf;
+    });
+    return loading;
+  };
+  form.addEventListener('focusin', load, { once: true });
+  form.addEventListener('pointerdown', load, { once: true });
+
+  // The counts with no query and no filter are the page's own.
+  const totals = {};
+  for (const box of boxes) {
+    const n = Number(form.querySelector(`label[for="${box.id}"] .n`)?.textContent.match(/\d+/)?.[0] ?? 0);
+    (totals[box.name] ??= {})[box.value] = n;
   }
-  const totals = (await pagefind.filters()) ?? {};
 
   let results = [];
   let shown = 0;
@@ -76,7 +87,7 @@ async function start(form) {
     return out;
   }
 
-  function query(q, f) {
+  function query(pagefind, q, f) {
     return pagefind.search(q || null, q ? { filters: f } : { filters: f, sort: { published: 'desc' } });
   }
 
@@ -95,12 +106,21 @@ async function start(form) {
       setCounts(totals);
       return;
     }
-    const found = await query(q, chosen);
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch (err) {
+      list.removeAttribute('aria-busy');
+      status.textContent = form.dataset.failed;
+      console.error(err);
+      return;
+    }
+    const found = await query(pagefind, q, chosen);
     // A value's count is what choosing it would give: for a filter with
     // values chosen, the search without that filter's own choices.
     const counts = { ...found.filters };
     for (const name of Object.keys(chosen)) {
-      counts[name] = (await query(q, filters(name))).filters[name];
+      counts[name] = (await query(pagefind, q, filters(name))).filters[name];
     }
     if (id !== run) return;
     results = found.results;
