@@ -20,7 +20,9 @@ function fail(msg) {
   process.exit(1);
 }
 
-const created = await pagefind.createIndex({});
+// The fact boxes' labels ("Organisation", "Country") are not searched
+// for; their values are.
+const created = await pagefind.createIndex({ excludeSelectors: ['.facts h2', '.facts dt'] });
 if (created.errors.length > 0) fail(created.errors.join('; '));
 const index = created.index;
 

@@ -10,7 +10,14 @@ import { launch } from '../lib/browser.js';
 import { searchPath, serveSub } from '../lib/search.js';
 
 const fi = [
-  // compound parts: the word appears only inside a compound
+  // compound parts: the word appears on the page only inside a compound
+  // (each of these five fails without the compound splitting)
+  ['raportti', 'sitoumukset/2019-2023/fi0034-dialogit/'], // tulosraportti
+  ['kriisi', 'hyvat-kaytannot/irlanti-strateginen-ennakointi/'], // ilmastokriisi
+  ['alueilla', 'hyvat-kaytannot/ostolaskudata/'], // hyvinvointialueilla
+  ['osaaminen', 'sitoumukset/2023-2027/toimenpide-1-1/'], // dialogiosaaminen
+  ['tutkijoiden', 'sitoumukset/2019-2023/fi0034-dialogit/'], // dialogitutkijoiden
+  // compound parts that the page also has on their own
   ['suositus', 'hyvat-kaytannot/nuorten-osallisuus/'],
   ['data', 'hyvat-kaytannot/ostolaskudata/'],
   ['kasvihuoneet', 'hyvat-kaytannot/ruotsi-saantelykasvihuoneet/'],
