@@ -44,6 +44,9 @@ func carrySearch(old, next map[string][]byte) {
 	}
 }
 
+// settle is how long a build must stay the newest before it is indexed.
+const settle = 250 * time.Millisecond
+
 // update indexes res, the build served as version since reloaded.
 func (x *searchIndexer) update(srv *server, res *build.Result, version int, reloaded time.Time) {
 	if x.tool == nil {
@@ -58,6 +61,12 @@ func (x *searchIndexer) update(srv *server, res *build.Result, version int, relo
 	x.mu.Unlock()
 	x.wg.Go(func() {
 		defer cancel()
+		// A burst of saves gives a burst of builds: index the last one.
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(settle):
+		}
 		site := fstest.MapFS{} // the build's files, which the indexer reads
 		for _, f := range res.Files {
 			site[f.Path] = &fstest.MapFile{Data: f.Data}
