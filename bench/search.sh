@@ -31,8 +31,9 @@ go run ./bench/gen -pages "$pages" -out "$work/src"
 cp content/search.*.md "$work/src/content/"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-seconds() { # "1.509s" or "812ms" -> seconds
-	awk '{v=$1; if (v ~ /ms$/) {sub(/ms$/,"",v); v/=1000} else {sub(/s$/,"",v)} print v}'
+seconds() { # Go's durations, "4m12.345s", "1.509s" or "812ms" -> seconds
+	awk '{v=$1; m=0; if (v ~ /ms$/) {sub(/ms$/,"",v); print v/1000; next}
+		if (v ~ /m/) {split(v, p, "m"); m=p[1]; v=p[2]} sub(/s$/,"",v); print m*60+v}'
 }
 
 : >"$work/total"
