@@ -24,13 +24,26 @@ cms_package() {
 cmd=${1:-build}
 [ $# -gt 0 ] && shift
 
+# Search: the build runs Pagefind (internal/search, pinned by its
+# package-lock.json); install it when it is missing or the lockfile changed.
+# Without npm, opengov build itself says how to install Node.js.
+search_deps() {
+	local dir=internal/search
+	if command -v npm >/dev/null 2>&1 &&
+		{ [ ! -f $dir/node_modules/.package-lock.json ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; }; then
+		npm ci --prefix $dir --no-audit --no-fund >&2
+	fi
+}
+
 case "$cmd" in
 build)
 	cms_package
+	search_deps
 	go run ./cmd/opengov build "$@"
 	;;
 serve)
 	cms_package
+	search_deps
 	go run ./cmd/opengov serve "$@"
 	;;
 test)
@@ -42,6 +55,7 @@ test)
 	fi
 	go vet ./...
 	cms_package
+	search_deps
 	go test -race -count=1 ./...
 	# The built site in a browser and a validator (testdata/browser): axe-core
 	# and keyboard tests in Chromium, html-validate on every page. In CI

@@ -140,6 +140,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		stage.Abort()
 		return report(stderr, errs.WithExcerpts(os.DirFS(*source)))
 	}
+	// Search: Pagefind indexes the staged pages before the swap.
+	if code := indexSearch(*source, stage, res, stdout, stderr); code != exitOK {
+		stage.Abort()
+		return code
+	}
 	if err := stage.Commit(); err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)
 		var refused *publish.RefusedError

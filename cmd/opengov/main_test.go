@@ -81,7 +81,8 @@ func TestBuildIsDeterministicAndLeavesNoStaleFiles(t *testing.T) {
 	}
 	// Apart from the removed page and the lists that named it, nothing changes.
 	for name, data := range second {
-		if strings.Contains(first[name], "only-fi") {
+		// The search index (pagefind/) held the removed page too.
+		if strings.Contains(first[name], "only-fi") || strings.HasPrefix(name, "pagefind/") {
 			continue
 		}
 		if first[name] != data {

@@ -51,6 +51,8 @@ func Run(ctx context.Context, opts Options) error {
 	d.builder = build.NewBuilder(os.DirFS(opts.Root), build.Options{Drafts: opts.Drafts, BaseURL: url, Reports: true,
 		Decap: os.DirFS(filepath.Join(opts.Root, cms.PackageDir))})
 	d.checker = check.NewChecker()
+	d.search = newSearchIndexer(ctx, opts.Root, d.logf) // search: the index follows each build
+	defer d.search.stop()
 	d.watch, err = newWatcher(opts.Root, d.logf)
 	if err != nil {
 		ln.Close()
@@ -114,6 +116,7 @@ type devServer struct {
 	// told of them.
 	checker *check.Checker
 	printed string
+	search  *searchIndexer
 }
 
 func (d *devServer) logf(format string, args ...any) {
@@ -157,6 +160,7 @@ func (d *devServer) rebuild(changed []string) {
 	for _, l := range res.Site.Config.Languages {
 		prefixes = append(prefixes, l.Prefix)
 	}
+	carrySearch(old.files, files) // search: the last index until the new one is made
 	// The last check's findings stay shown until this build is checked.
 	next := &snapshot{files: files, version: old.version + 1, prefixes: prefixes, warnings: old.warnings}
 	ev := event{Type: "reload", Version: next.version}
@@ -169,6 +173,7 @@ func (d *devServer) rebuild(changed []string) {
 	if changed != nil {
 		d.notify(ev)
 	}
+	d.search.update(d.srv, res, next.version, time.Now()) // search: in the background, after the reload
 	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
 	d.checkSite(res, next)
 }

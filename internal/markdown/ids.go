@@ -27,6 +27,10 @@ func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 // the skip link's target, and the headings that label regions.
 var reservedIDs = map[string]bool{
 	"main": true, "facts-title": true, "listing-title": true, "facets-title": true, "open-data-title": true, "principles": true,
+	// The search field in every page's header, and the search page.
+	"header-search-q": true, "search": true, "search-labels": true, "search-q": true, "search-filters": true,
+	"filters-title": true, "results-title": true, "search-status": true, "search-list": true, "search-more": true,
+	"nojs-title": true,
 }
 
 // langID matches the chooser's headings, lang-<code>.

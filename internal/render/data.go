@@ -129,3 +129,7 @@ func (d *Data) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
 // Rel is the URL of a path below the site root: "data/x.json" gives
 // "/opengov/data/x.json".
 func (d *Data) Rel(path string) string { return d.r.site.Config.BasePath() + path }
+
+// Source returns the page of the source file key ("search",
+// "good-practices/_index") in the page's language, or nil.
+func (d *Data) Source(key string) *site.Page { return d.r.site.BySource(key, d.Lang.Code) }

@@ -127,6 +127,7 @@ func Facets(s *site.Site, v *Vocabularies) diag.List {
 		}
 		p.Params = d
 	}
+	searchPages(s, indexes)
 	return errs
 }
 

@@ -38,7 +38,9 @@ export function eachPage(s, name, check) {
   for (const [width, viewport] of Object.entries(viewports)) {
     describe(`${name} at ${width} width (${viewport.width}x${viewport.height})`, () => {
       let context;
-      before(async () => { context = await s.browser.newContext({ viewport, reducedMotion: 'reduce' }); });
+      // bypassCSP: the tests inject axe and styles inline, which the pages'
+      // Content-Security-Policy forbids; test/search-csp.test.js checks it.
+      before(async () => { context = await s.browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP: true }); });
       after(async () => { await context?.close(); });
       for (const p of s.list) {
         test(`${p.name}: /${p.path}`, async () => {

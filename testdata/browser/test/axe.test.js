@@ -30,7 +30,7 @@ async function runAxe(page) {
 }
 
 test('axe finds violations where there are some', async () => {
-  const page = await s.browser.newPage();
+  const page = await s.browser.newPage({ bypassCSP: true }); // axe is injected inline
   try {
     await page.goto(s.site.base + 'en/', { waitUntil: 'load' });
     await page.evaluate(() => {
