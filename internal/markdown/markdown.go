@@ -55,7 +55,8 @@ func WithGlossary(g *glossary.Glossary) Option { return func(o *options) { o.glo
 
 func newMarkdown(lang string, autolinks bool, o options) goldmark.Markdown {
 	extensions := []goldmark.Extender{
-		extension.Table,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		&tableAlign{},
 		extension.Strikethrough,
 		extension.TaskList,
 		extension.Footnote,

@@ -35,7 +35,7 @@ func TestConvert(t *testing.T) {
 	for _, want := range []string{
 		`<h2 id="miksi-tama-on-tarkeaa">`, `<h2 id="miksi-tama-on-tarkeaa-1">`, `<h2 id="oma">`,
 		`<a href="/fi/a/">A</a>`, `<a href="/en/b/#kohta" hreflang="en">B</a>`, `<a href="https://example.org/x.md">`,
-		"&rdquo;lainaus&rdquo;", `<td style="text-align:right">2</td>`, `<input checked="" disabled="" type="checkbox"`,
+		"&rdquo;lainaus&rdquo;", `<td class="align-right">2</td>`, `<input checked="" disabled="" type="checkbox"`,
 		"<del>pois</del>", `class="footnotes"`, "<!-- raw HTML omitted -->",
 	} {
 		if !strings.Contains(string(html), want) {
