@@ -96,7 +96,7 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 func (in *benchInputs) model(b *testing.B) *site.Site {
 	s, errs := site.New(in.cfg, in.files, site.Options{Schemas: schema.Schemas(in.vocab)})
 	errs = append(errs, schema.Relate(s)...)
-	errs = append(errs, schema.Facets(s, in.vocab)...)
+	errs = append(errs, schema.Facets(s, in.vocab, render.PagedTitle(in.catalog))...)
 	if errs != nil {
 		b.Fatal(errs)
 	}
