@@ -197,7 +197,9 @@ func BenchmarkColdStart(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		ready := make(chan string, 1)
 		done := make(chan error, 1)
-		go func() { done <- dev.Run(ctx, dev.Options{Root: dir, Bind: "127.0.0.1", Ready: func(url string) { ready <- url }}) }()
+		go func() {
+			done <- dev.Run(ctx, dev.Options{Root: dir, Bind: "127.0.0.1", Ready: func(url string) { ready <- url }})
+		}()
 		url := <-ready
 		resp, err := http.Get(url + "en/good-practices/")
 		if err != nil {

@@ -16,7 +16,7 @@ import (
 const pageBudget = 150_000
 
 // budgetPagesPerLang is the size of the generated site the budget is
-// checked on: 500 practices per language, or OPENGOV_BUDGET_PAGES (the
+// checked on: 200 practices per language, or OPENGOV_BUDGET_PAGES (the
 // budget was set for 5,000: OPENGOV_BUDGET_PAGES=5000 go test ./internal/build
 // -run PageWeight). Every list is paginated, so no page grows with the
 // site beyond the digits of its counts and its pager.
@@ -24,7 +24,7 @@ func budgetPagesPerLang() int {
 	if n, err := strconv.Atoi(os.Getenv("OPENGOV_BUDGET_PAGES")); err == nil && n > 0 {
 		return n
 	}
-	return 500
+	return 200
 }
 
 // TestPageWeightBudget builds a generated site and checks that no HTML
