@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Compares full builds of opengov and Hugo on the same generated content.
 #
-#   bench/run.sh                  sizes 1000 and 5000 good practices per language
+#   bench/run.sh                  sizes 1000, 5000 and 10000 good practices per
+#                                 language (2,000, 10,000 and 20,000 pages)
 #   bench/run.sh 1000 2000 5000   other sizes
 #
 # Environment: RUNS (builds per tool and size, default 5), BENCH_DIR (work
 # folder, default /tmp/opengov-bench), QUIET_MAX (seconds to wait for an
-# idle CPU before each build, default 10; 0 turns the wait off).
+# idle CPU before each build, default 10; 0 turns the wait off), HUGO (the
+# current Hugo, default $(go env GOPATH)/bin/hugo, installed with go install
+# when missing), HUGO_DEBIAN (Debian's Hugo 0.111, default /usr/bin/hugo,
+# installed with apt-get when missing; HUGO_DEBIAN=none leaves it out).
+#
+# The tools are opengov, "hugo" (the current Hugo, HUGO_VERSION, built
+# through the Go module proxy: Hugo 0.166 and later need Go 1.27) and
+# "hugo-deb" (Debian's). Both Hugos build the same Hugo twin of the site
+# (bench/gensite/hugo.go, bench/hugo/layouts), which paginates its lists
+# as opengov does (pagination.pagerSize, and paginate for Hugo 0.111).
 #
 # For each size it generates the site twice from the same seed (bench/gen
 # and bench/gen -hugo), then builds it RUNS times with each tool, taking
@@ -29,7 +39,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000 10000)
 runs=${RUNS:-5}
 work=${BENCH_DIR:-/tmp/opengov-bench}
 quiet_max=${QUIET_MAX:-10}
@@ -43,7 +53,18 @@ apt_install() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 [ -x /usr/bin/time ] || apt_install time
-command -v hugo >/dev/null || apt_install hugo
+hugo_version_wanted=${HUGO_VERSION:-v0.165.0}
+hugo_current=${HUGO:-$(go env GOPATH)/bin/hugo}
+if [ ! -x "$hugo_current" ]; then
+	echo "installing Hugo $hugo_version_wanted with go install (about 4 minutes)"
+	CGO_ENABLED=0 GOBIN=$(dirname "$hugo_current") go install "github.com/gohugoio/hugo@$hugo_version_wanted"
+fi
+hugo_debian=${HUGO_DEBIAN:-/usr/bin/hugo}
+tools=(opengov hugo)
+if [ "$hugo_debian" != none ]; then
+	[ -x "$hugo_debian" ] || apt_install hugo
+	tools+=(hugo-deb)
+fi
 
 # recent_delete_wait is how long after deleting many files the builds wait
 # (see above); RECENT_DELETE_WAIT=0 turns the wait off.
@@ -65,9 +86,10 @@ echo "building opengov and the generator"
 go build -o "$work/bin/opengov" ./cmd/opengov
 go build -o "$work/bin/gen" ./bench/gen
 opengov_version=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo +dirty)
-hugo_version=$(hugo version | awk '{print $2}')
+hugo_version=$("$hugo_current" version | awk '{print $2}')
+[ "$hugo_debian" = none ] || hugo_version="$hugo_version, hugo-deb $("$hugo_debian" version | awk '{print $2}')"
 results="$work/results/$(date +%Y%m%d-%H%M%S).tsv"
-printf 'size\ttool\trun\twall_s\tcpu_s\trss_mb\tidle_pct\tfiles\n' >"$results"
+printf 'size\ttool\trun\twall_s\tcpu_s\trss_mb\tidle_pct\tfiles\tout_mb\tlargest_html_kb\n' >"$results"
 
 # idle_pct prints the share of idle CPU time over one second.
 idle_pct() {
@@ -97,7 +119,9 @@ wait_quiet() {
 # measure SIZE TOOL RUN: one timed build into a fresh, empty folder.
 measure() {
 	local size=$1 tool=$2 run=$3
-	local src="$work/src/$size/$tool" out="$work/out/$size-$tool-$run" cache="$work/hugo-cache/$size-$run"
+	local srcdir=$tool
+	[ "$tool" = opengov ] || srcdir=hugo
+	local src="$work/src/$size/$srcdir" out="$work/out/$size-$tool-$run" cache="$work/hugo-cache/$size-$tool-$run"
 	local tfile="$work/results/last.time"
 	# Hugo's resources/ holds its minified CSS from the last build: a handful
 	# of files, deleted so that Hugo too builds everything.
@@ -109,7 +133,8 @@ measure() {
 	local cmd
 	case $tool in
 	opengov) cmd=("$work/bin/opengov" build --source "$src" --out "$out") ;;
-	hugo) cmd=(hugo --minify --quiet --source "$src" --destination "$out" --cacheDir "$cache") ;;
+	hugo) cmd=("$hugo_current" --minify --quiet --source "$src" --destination "$out" --cacheDir "$cache") ;;
+	hugo-deb) cmd=("$hugo_debian" --minify --quiet --source "$src" --destination "$out" --cacheDir "$cache") ;;
 	esac
 	if ! /usr/bin/time -v -o "$tfile" "${cmd[@]}" >"$work/results/last.log" 2>&1; then
 		echo "$tool failed on size $size:" >&2
@@ -121,17 +146,27 @@ measure() {
 	cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$tfile")
 	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$tfile")
 	files=$(find "$out" -type f | wc -l)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$wall" "$cpu" "$rss" "$idle" "$files" >>"$results"
+	# The output's size and its largest HTML page (uncompressed), read after
+	# the clock stopped.
+	local out_mb largest_kb
+	out_mb=$(find "$out" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}')
+	largest_kb=$(find "$out" -type f -name '*.html' -printf '%s\n' | sort -n | tail -1 | awk '{printf "%.1f", $1 / 1e3}')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$wall" "$cpu" "$rss" "$idle" "$files" "$out_mb" "$largest_kb" >>"$results"
 	printf '  %-7s run %d: wall %6.2fs  cpu %6.2fs  rss %5d MB  (%d files, cpu idle before: %d%%)\n' "$tool" "$run" "$wall" "$cpu" "$rss" "$files" "$idle"
 }
 
 for size in "${sizes[@]}"; do
 	echo "size $size good practices per language: generating"
 	"$work/bin/gen" -pages "$size" -out "$work/src/$size/opengov"
+	# One Hugo twin for both Hugos; each build gets its own cache folder.
 	"$work/bin/gen" -pages "$size" -hugo -out "$work/src/$size/hugo"
 	for run in $(seq 1 "$runs"); do
-		# Take turns, so that a slow phase of the machine hits both tools.
-		if [ $((run % 2)) -eq 1 ]; then order=(opengov hugo); else order=(hugo opengov); fi
+		# Take turns, so that a slow phase of the machine hits every tool.
+		order=("${tools[@]}")
+		if [ $((run % 2)) -eq 0 ]; then
+			order=()
+			for ((i = ${#tools[@]} - 1; i >= 0; i--)); do order+=("${tools[i]}"); done
+		fi
 		for tool in "${order[@]}"; do
 			measure "$size" "$tool" "$run"
 		done
@@ -151,24 +186,31 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
 
 echo
 echo "opengov $opengov_version, Hugo $hugo_version, $(nproc) CPUs; medians of $runs builds; results in $results"
-printf '%-10s %-14s %9s %9s %10s %7s\n' "pages/lang" "tool" "wall s" "cpu s" "RSS MB" "files"
+printf '%-10s %-16s %9s %9s %10s %7s %9s %11s\n' "pages/lang" "tool" "wall s" "cpu s" "RSS MB" "files" "out MB" "largest KB"
 for size in "${sizes[@]}"; do
-	for tool in opengov hugo; do
-		printf '%-10s %-14s %9.2f %9.2f %10.0f %7.0f\n' "$size" "$tool" "$(median "$size" "$tool" 4)" "$(median "$size" "$tool" 5)" "$(median "$size" "$tool" 6)" "$(median "$size" "$tool" 8)"
+	for tool in "${tools[@]}"; do
+		printf '%-10s %-16s %9.2f %9.2f %10.0f %7.0f %9.1f %11.1f\n' "$size" "$tool" "$(median "$size" "$tool" 4)" "$(median "$size" "$tool" 5)" "$(median "$size" "$tool" 6)" "$(median "$size" "$tool" 8)" "$(median "$size" "$tool" 9)" "$(median "$size" "$tool" 10)"
 	done
-	printf '%-10s %-14s %9s %9s %10s\n' "$size" "opengov/hugo" \
-		"$(ratio "$(median "$size" opengov 4)" "$(median "$size" hugo 4)")" \
-		"$(ratio "$(median "$size" opengov 5)" "$(median "$size" hugo 5)")" \
-		"$(ratio "$(median "$size" opengov 6)" "$(median "$size" hugo 6)")"
+	for peer in "${tools[@]:1}"; do
+		printf '%-10s %-16s %9s %9s %10s\n' "$size" "opengov/$peer" \
+			"$(ratio "$(median "$size" opengov 4)" "$(median "$size" "$peer" 4)")" \
+			"$(ratio "$(median "$size" opengov 5)" "$(median "$size" "$peer" 5)")" \
+			"$(ratio "$(median "$size" opengov 6)" "$(median "$size" "$peer" 6)")"
+	done
 done
-if [ ${#sizes[@]} -gt 1 ]; then
-	small=${sizes[0]} large=${sizes[${#sizes[@]} - 1]}
+# Growth from each size to the next, and from the smallest to the largest.
+growth() {
+	local small=$1 large=$2 tool
 	echo
-	echo "growth from $small to $large pages/lang (linear would be $(ratio "$large" "$small")):"
-	for tool in opengov hugo; do
+	echo "growth from $small to $large pages/lang (linear would be x$(ratio "$large" "$small")):"
+	for tool in "${tools[@]}"; do
 		printf '  %-8s wall x%s  cpu x%s  RSS x%s\n' "$tool" \
 			"$(ratio "$(median "$large" "$tool" 4)" "$(median "$small" "$tool" 4)")" \
 			"$(ratio "$(median "$large" "$tool" 5)" "$(median "$small" "$tool" 5)")" \
 			"$(ratio "$(median "$large" "$tool" 6)" "$(median "$small" "$tool" 6)")"
 	done
-fi
+}
+for ((i = 1; i < ${#sizes[@]}; i++)); do
+	growth "${sizes[i - 1]}" "${sizes[i]}"
+done
+[ ${#sizes[@]} -lt 3 ] || growth "${sizes[0]}" "${sizes[${#sizes[@]} - 1]}"

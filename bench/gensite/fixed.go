@@ -11,12 +11,14 @@ import (
 const siteTOML = `# Synthetic benchmark site (bench/gensite): the structure of opengov.fi.
 base_url = "https://opengov.fi/"
 default_language = "fi"
+paginate = 20
 
 [[languages]]
 code = "fi"
 name = "suomi"
 prefix = "fi"
 locale = "fi_FI"
+page_slug = "sivu"
 title = "Avoin hallinto"
 description = "Suomen avoimen hallinnon sivusto: toimintaohjelmien sitoumukset, hyvät käytännöt ja julkisen hallinnon innovaatiojulistus."
 
@@ -49,6 +51,7 @@ code = "en"
 name = "English"
 prefix = "en"
 locale = "en_GB"
+page_slug = "page"
 title = "Open Government in Finland"
 description = "Finland's Open Government website: action plan commitments, good practices and the public sector innovation declaration."
 

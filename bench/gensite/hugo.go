@@ -20,6 +20,16 @@ enableRobotsTXT = true
 disableKinds = []
 timeZone = "UTC"
 
+# Lists of practices in pages of 20, at page/2/ (sivu/2/ in Finnish), as
+# paginate and page_slug of the opengov site: [pagination] for the current
+# Hugo, paginate and paginatePath for Debian's Hugo 0.111, which the
+# current one still reads (deprecated).
+paginate = 20
+paginatePath = "page"
+[pagination]
+pagerSize = 20
+path = "page"
+
 [taxonomies]
 theme = "themes"
 level = "levels"
@@ -56,6 +66,10 @@ languageName = "suomi"
 languageCode = "fi"
 weight = 1
 title = "Avoin hallinto"
+paginatePath = "sivu"
+[languages.fi.pagination]
+pagerSize = 20
+path = "sivu"
 [languages.fi.params]
 description = "Suomen avoimen hallinnon sivusto: toimintaohjelmien sitoumukset, hyvät käytännöt ja julkisen hallinnon innovaatiojulistus."
 locale = "fi_FI"

@@ -1,13 +1,18 @@
-// Package latency measures the watch mode on a generated 2,000-page site:
-// the time from saving a page to the reload event a browser tab receives,
-// and the heap across many consecutive rebuilds. Run it with bench/serve.sh.
+// Package latency measures the watch mode on a generated site (2,000
+// pages unless -pages says otherwise): the time from saving a page to the
+// reload event a browser tab receives, for an edit of a practice's body
+// and for one of its themes (which changes lists and facets), the heap
+// across many consecutive rebuilds, and the cold start of the server to
+// its first page against a full build. Run it with bench/serve.sh.
 package latency
 
 import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -22,21 +27,61 @@ import (
 	"github.com/opengov-fi/opengov/internal/dev"
 )
 
-// pagesPerLang gives a site of 2,000 generated pages in two languages.
-const pagesPerLang = 1000
+// pagesPerLang is the number of good practices in each of the two
+// languages: go test ./bench/latency -bench . -args -pages 5000.
+var pagesPerLang = flag.Int("pages", 1000, "good practices per language in the generated site")
 
 func site(b *testing.B) string {
 	b.Helper()
 	dir := b.TempDir()
-	if err := gensite.Write(dir, pagesPerLang); err != nil {
+	if err := gensite.Write(dir, *pagesPerLang); err != nil {
 		b.Fatal(err)
 	}
 	return dir
 }
 
+// practice is the practice the benchmarks edit, in the middle of the site.
+func practice() string { return gensite.PracticeName(max(1, *pagesPerLang/2)) }
+
 // BenchmarkSaveToReload saves one page again and again and times each save
-// until the server's reload event arrives, as an open tab sees it.
+// until the server's reload event arrives, as an open tab sees it: an
+// edit of the practice's body, and one of its themes, which moves it
+// between facet values and changes the counts every list page shows.
 func BenchmarkSaveToReload(b *testing.B) {
+	b.Run("body", func(b *testing.B) {
+		saveToReload(b, func(original []byte, i int) []byte {
+			return append(slices.Clone(original), fmt.Sprintf("\nEdit number %d.\n", i)...)
+		})
+	})
+	b.Run("themes", func(b *testing.B) {
+		saveToReload(b, func(original []byte, i int) []byte {
+			if i%2 == 1 {
+				return original
+			}
+			return themesEdited(b, original)
+		})
+	})
+}
+
+// themesEdited gives the practice the single theme "dialogue", or
+// "participation" if that is what it has.
+func themesEdited(b *testing.B, src []byte) []byte {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "themes:") {
+			theme := "dialogue"
+			if strings.TrimSpace(strings.TrimPrefix(l, "themes:")) == "[dialogue]" {
+				theme = "participation"
+			}
+			lines[i] = "themes: [" + theme + "]"
+			return []byte(strings.Join(lines, "\n"))
+		}
+	}
+	b.Fatal("the practice has no themes line")
+	return nil
+}
+
+func saveToReload(b *testing.B, edit func(original []byte, i int) []byte) {
 	dir := site(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -61,7 +106,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 		}
 	}()
 	<-events // the status on connecting
-	page := filepath.Join(dir, "content", "good-practices", gensite.PracticeName(500)+".en.md")
+	page := filepath.Join(dir, "content", "good-practices", practice()+".en.md")
 	original, err := os.ReadFile(page)
 	if err != nil {
 		b.Fatal(err)
@@ -69,7 +114,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	var took []time.Duration
 	b.ResetTimer()
 	for i := range b.N {
-		edited := append(slices.Clone(original), fmt.Sprintf("\nEdit number %d.\n", i)...)
+		edited := edit(original, i)
 		start := time.Now()
 		if err := os.WriteFile(page, edited, 0o644); err != nil {
 			b.Fatal(err)
@@ -99,7 +144,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 // caches that are replaced, not grown, keep them equal.
 func BenchmarkRebuildMemory(b *testing.B) {
 	dir := site(b)
-	page := "content/good-practices/" + gensite.PracticeName(500) + ".en.md"
+	page := "content/good-practices/" + practice() + ".en.md"
 	original, err := os.ReadFile(filepath.Join(dir, page))
 	if err != nil {
 		b.Fatal(err)
@@ -130,5 +175,52 @@ func BenchmarkRebuildMemory(b *testing.B) {
 		b.ReportMetric(samples[len(samples)-1], "heap-MiB@200")
 		b.ReportMetric(slices.Max(samples), "heap-MiB-max")
 	}
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkColdStart times a full build of the site, then the start of
+// the server until it serves its first page, on the same sources: the
+// server builds everything before it serves, but keeps the files in
+// memory rather than writing them.
+func BenchmarkColdStart(b *testing.B) {
+	dir := site(b)
+	var builds, starts []time.Duration
+	for range b.N {
+		start := time.Now()
+		if _, errs := build.Run(os.DirFS(dir), build.Options{}); errs != nil {
+			b.Fatal(errs)
+		}
+		builds = append(builds, time.Since(start))
+		runtime.GC()
+
+		start = time.Now()
+		ctx, cancel := context.WithCancel(context.Background())
+		ready := make(chan string, 1)
+		done := make(chan error, 1)
+		go func() {
+			done <- dev.Run(ctx, dev.Options{Root: dir, Bind: "127.0.0.1", Ready: func(url string) { ready <- url }})
+		}()
+		url := <-ready
+		resp, err := http.Get(url + "en/good-practices/")
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("first page: %s", resp.Status)
+		}
+		starts = append(starts, time.Since(start))
+		cancel()
+		<-done
+		runtime.GC()
+	}
+	median := func(d []time.Duration) float64 {
+		slices.Sort(d)
+		return float64(d[len(d)/2].Milliseconds())
+	}
+	b.ReportMetric(median(builds), "build-ms")
+	b.ReportMetric(median(starts), "serve-first-page-ms")
+	b.ReportMetric(median(starts)/median(builds), "serve/build")
 	b.ReportMetric(0, "ns/op")
 }

@@ -79,7 +79,7 @@ func main() {
 		return
 	})
 	st.do("schema.Relate", func() diag.List { return schema.Relate(model) })
-	st.do("schema.Facets", func() diag.List { return schema.Facets(model, vocab) })
+	st.do("schema.Facets", func() diag.List { return schema.Facets(model, vocab, render.PagedTitle(catalog)) })
 	var built []output.File
 	st.do("render.Site", func() (errs diag.List) {
 		built, errs = render.Site(render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier})

@@ -193,7 +193,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	errs = append(errs, siteErrs...)
 	if vocab != nil {
 		errs = append(errs, schema.Relate(model)...)
-		errs = append(errs, schema.Facets(model, vocab)...)
+		errs = append(errs, schema.Facets(model, vocab, render.PagedTitle(catalog))...)
 	}
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every

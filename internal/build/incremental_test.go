@@ -66,6 +66,9 @@ func write(t *testing.T, dir, name, data string) {
 // a full build gives, while rendering only what the edit touched.
 func TestIncrementalEqualsFull(t *testing.T) {
 	dir := copySite(t)
+	// Three a page, so that the lists of practices have several pages and
+	// the edits below move practices between them.
+	edit(t, dir, "site.toml", "paginate = 20", "paginate = 3")
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	if _, errs := b.Build(nil); errs != nil {
@@ -88,6 +91,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
 			edit(t, dir, practiceFI, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
 		}, []string{practice, practiceFI}, 0},
+		{"practice moves to another page", func() {
+			edit(t, dir, practice, "published: 2026-11-23", "published: 2015-01-01")
+		}, []string{practice}, 0},
 		{"new page in one language", func() {
 			write(t, dir, "content/good-practices/new-practice.fi.md", "---\nid: new-practice\ntitle: Uusi käytäntö\nsummary: Lyhyt kuvaus.\nslug: uusi-kaytanto\norganisation: Valtiovarainministeriö\ncountry: FI\nlevel: national\nthemes: [open-data]\nstatus: ongoing\npublished: 2026-11-24\n---\nKatso [dialogit](lockdown-dialogues.md).\n")
 		}, []string{"content/good-practices/new-practice.fi.md"}, 0},

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/opengov-fi/opengov/bench/gensite"
@@ -97,7 +98,7 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 func (in *benchInputs) model(b *testing.B) *site.Site {
 	s, errs := site.New(in.cfg, in.files, site.Options{Schemas: schema.Schemas(in.vocab)})
 	errs = append(errs, schema.Relate(s)...)
-	errs = append(errs, schema.Facets(s, in.vocab)...)
+	errs = append(errs, schema.Facets(s, in.vocab, render.PagedTitle(in.catalog))...)
 	if errs != nil {
 		b.Fatal(errs)
 	}
@@ -269,4 +270,66 @@ func BenchmarkRenderUnminified(b *testing.B) {
 		in.render(b, s)
 	}
 	reportPages(b, len(s.Pages))
+}
+
+// BenchmarkRebuild times what the watching server does after a save: an
+// incremental build (Builder.Build) after an edit of one practice, of its
+// body or of its themes (which moves it between facet values and changes
+// the counts that every list page shows). Each iteration edits the file
+// and rebuilds; writing the file is in the timing, and is small.
+func BenchmarkRebuild(b *testing.B) {
+	dir := b.TempDir()
+	if err := gensite.Write(dir, benchPagesPerLang()); err != nil {
+		b.Fatal(err)
+	}
+	name := "content/good-practices/" + gensite.PracticeName(max(1, benchPagesPerLang()/2)) + ".en.md"
+	original, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	themes := themesLine(b, string(original))
+	edits := map[string]func(i int) string{
+		"body": func(i int) string { return string(original) + "\nEdit " + strconv.Itoa(i) + ".\n" },
+		"themes": func(i int) string {
+			if i%2 == 1 {
+				return string(original)
+			}
+			return strings.Replace(string(original), themes, "themes: [dialogue, trust]", 1)
+		},
+	}
+	for _, kind := range []string{"body", "themes"} {
+		b.Run(kind, func(b *testing.B) {
+			builder := NewBuilder(os.DirFS(dir), Options{})
+			if _, errs := builder.Build(nil); errs != nil {
+				b.Fatal(errs)
+			}
+			changed := func(p string) bool { return p == name }
+			rendered, i := 0, 0
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(edits[kind](i)), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				res, errs := builder.Build(changed)
+				if errs != nil {
+					b.Fatal(errs)
+				}
+				rendered += res.Rendered
+				i++
+			}
+			b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
+			os.WriteFile(filepath.Join(dir, name), original, 0o644)
+		})
+	}
+}
+
+// themesLine returns the themes: line of a practice's front matter.
+func themesLine(b *testing.B, src string) string {
+	for _, l := range strings.Split(src, "\n") {
+		if strings.HasPrefix(l, "themes:") {
+			return l
+		}
+	}
+	b.Fatal("no themes line")
+	return ""
 }

@@ -24,6 +24,10 @@ type Config struct {
 	Languages       []Language          `fm:"languages,required"`
 	Sections        map[string]*Section `fm:"sections"`
 	CMS             *CMS                `fm:"cms"`
+	// Paginate is how many entries a page of a list shows; every list of
+	// good practices is split into pages of this many. Load sets
+	// DefaultPaginate when site.toml leaves it out.
+	Paginate int `fm:"paginate"`
 
 	// Positions of the menu entries, for errors found in later stages.
 	menuPos map[*MenuItem]diag.Pos
@@ -39,7 +43,17 @@ type Language struct {
 	Description string     `fm:"description,required"`
 	Menu        []MenuItem `fm:"menu"`   // the main navigation
 	Footer      []MenuItem `fm:"footer"` // links in every page's footer
+	// PageSlug is the word in the URLs of a list's later pages:
+	// "sivu" gives /fi/hyvat-kaytannot/sivu/2/. Load sets DefaultPageSlug
+	// when it is left out.
+	PageSlug string `fm:"page_slug"`
 }
+
+// The defaults of paginate and page_slug.
+const (
+	DefaultPaginate = 20
+	DefaultPageSlug = "page"
+)
 
 // MenuItem links a page of the site (Page, a content path such as
 // "good-practices/_index") or an external URL.
@@ -81,6 +95,7 @@ var CMSBackends = []string{"git-gateway", "github", "gitlab", "gitea", "bitbucke
 var (
 	codeRE   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 	prefixRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	pageRE   = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 	localeRE = regexp.MustCompile(`^[a-z]{2,3}_[A-Z]{2}$`)
 	repoRE   = regexp.MustCompile(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$`)
 )
@@ -139,6 +154,12 @@ func (c *Config) validate(root *decode.Node, types []string) diag.List {
 			errs.Add(at(n.Get("prefix")), "prefix %q is used by two languages", l.Prefix)
 		}
 		prefixes[l.Prefix] = true
+		switch {
+		case l.PageSlug == "":
+			l.PageSlug = DefaultPageSlug
+		case !pageRE.MatchString(l.PageSlug):
+			errs.Add(at(n.Get("page_slug")), "page_slug %q must be lowercase ASCII letters and hyphens", l.PageSlug).Hint = `write the word for "page" in the language, such as "sivu"`
+		}
 		if !localeRE.MatchString(l.Locale) {
 			errs.Add(at(n.Get("locale")), "locale %q should look like fi_FI", l.Locale)
 		}
@@ -158,6 +179,12 @@ func (c *Config) validate(root *decode.Node, types []string) diag.List {
 	}
 	if !codes[c.DefaultLanguage] {
 		errs.Add(at(root.Get("default_language")), "default_language %q is not one of the languages", c.DefaultLanguage)
+	}
+	switch {
+	case c.Paginate == 0 && root.Get("paginate") == nil:
+		c.Paginate = DefaultPaginate
+	case c.Paginate < 1:
+		errs.Add(at(root.Get("paginate")), "paginate is %d; a page must show at least one entry", c.Paginate).Hint = "write how many entries a page of a list shows, such as 20"
 	}
 	sectionNodes := root.Get("sections")
 	for name, s := range c.Sections {

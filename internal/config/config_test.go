@@ -139,3 +139,36 @@ func TestCMS(t *testing.T) {
 		}
 	}
 }
+
+func TestPaginate(t *testing.T) {
+	c, errs := load(t, good)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	if c.Paginate != DefaultPaginate || c.Languages[0].PageSlug != DefaultPageSlug {
+		t.Errorf("defaults: paginate %d, page_slug %q", c.Paginate, c.Languages[0].PageSlug)
+	}
+	src := strings.Replace(good, `default_language = "fi"`, "default_language = \"fi\"\npaginate = 7", 1)
+	src = strings.Replace(src, `locale = "fi_FI"`, "locale = \"fi_FI\"\npage_slug = \"sivu\"", 1)
+	if c, errs = load(t, src); errs != "" {
+		t.Fatal(errs)
+	}
+	if c.Paginate != 7 || c.Languages[0].PageSlug != "sivu" || c.Languages[1].PageSlug != "page" {
+		t.Errorf("paginate %d, page_slug %q and %q", c.Paginate, c.Languages[0].PageSlug, c.Languages[1].PageSlug)
+	}
+	for edit, want := range map[string]string{
+		"paginate = 0":        "site.toml:3:1: paginate is 0; a page must show at least one entry",
+		"paginate = -2":       "site.toml:3:1: paginate is -2",
+		`page_slug = "Sivu/"`: `site.toml:6:1: page_slug "Sivu/" must be lowercase ASCII letters and hyphens`,
+	} {
+		src := good
+		if strings.HasPrefix(edit, "paginate") {
+			src = strings.Replace(src, `default_language = "fi"`, "default_language = \"fi\"\n"+edit, 1)
+		} else {
+			src = strings.Replace(src, `code = "fi"`, "code = \"fi\"\n"+edit, 1)
+		}
+		if _, errs := load(t, src); !strings.Contains(errs, want) {
+			t.Errorf("%s: errors\n%s\nshould contain\n%s", edit, errs, want)
+		}
+	}
+}

@@ -39,7 +39,8 @@ func NewCache() *Cache {
 // the front matter and URL of every page p shows: its translations, its
 // ancestors and theirs (breadcrumbs, the way to the nearest translation),
 // the menus, its children, the pages its Markdown links to, and the pages
-// its typed data relates it to. dests are the content-link destinations
+// its typed data relates it to, with what else the typed data says it
+// shows (keyWriter). dests are the content-link destinations
 // of p's Markdown.
 func (k *keyer) pageKey(p *site.Page, dests []string) (key [sha256.Size]byte) {
 	h := sha256.New()
@@ -62,6 +63,9 @@ func (k *keyer) pageKey(p *site.Page, dests []string) (key [sha256.Size]byte) {
 	if rel, ok := p.Params.(site.Relations); ok {
 		k.writeList(h, rel.RelatedPages())
 	}
+	if x, ok := p.Params.(keyWriter); ok {
+		x.WriteKey(h)
+	}
 	for _, dest := range dests {
 		io.WriteString(h, dest)
 		if l, err := k.site.Resolve(p, dest); err == nil {
@@ -73,6 +77,11 @@ func (k *keyer) pageKey(p *site.Page, dests []string) (key [sha256.Size]byte) {
 	h.Sum(key[:0])
 	return key
 }
+
+// keyWriter is implemented by the Params of a page that shows more of
+// other pages than their signatures, such as how many practices a facet
+// value has: WriteKey writes that into the page's key.
+type keyWriter interface{ WriteKey(w io.Writer) }
 
 // keyer computes page keys for one build. It hashes each page's signature
 // once, and each list of pages that several pages show (a facet page shows

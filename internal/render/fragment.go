@@ -44,10 +44,11 @@ func closeHeading(level int) template.HTML {
 }
 
 type fragmentKey struct {
-	name  string
-	page  *site.Page
-	level int
-	lang  string
+	name   string
+	page   *site.Page
+	level  int
+	lang   string
+	shared string // the key of a Shared partial
 }
 
 type fragment struct {
@@ -92,7 +93,7 @@ func (d *Data) Fragments(name string, pages []*site.Page, level int) (template.H
 }
 
 func (r *renderer) fragment(name string, p *site.Page, level int, lang string) (template.HTML, error) {
-	key := fragmentKey{name, p, level, lang}
+	key := fragmentKey{name: name, page: p, level: level, lang: lang}
 	v, _ := r.frags.m.LoadOrStore(key, &fragment{})
 	f := v.(*fragment)
 	f.once.Do(func() {
@@ -101,6 +102,28 @@ func (r *renderer) fragment(name string, p *site.Page, level int, lang string) (
 		if err := r.tpl.partials.ExecuteTemplate(&buf, name, data); err != nil {
 			buf.Reset()
 			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, data), p.File.Path)
+			return
+		}
+		f.html = template.HTML(buf.String())
+	})
+	return f.html, f.err
+}
+
+// Shared renders the partial name with this page's data once per build for
+// each language and key, and reuses the result on every page that asks
+// with the same key. The key must tell apart everything the partial shows
+// differently on the pages that share it: the facet navigation, the same
+// on every later page of every list, is
+// {{ $.Shared "facet-nav.html" (print (.URL $index.Section) " " $current) }}.
+func (d *Data) Shared(name, key string) (template.HTML, error) {
+	r := d.r
+	v, _ := r.frags.m.LoadOrStore(fragmentKey{name: name, lang: d.Lang.Code, shared: key}, &fragment{})
+	f := v.(*fragment)
+	f.once.Do(func() {
+		var buf bytes.Buffer
+		if err := r.tpl.partials.ExecuteTemplate(&buf, name, d); err != nil {
+			buf.Reset()
+			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, d), d.Page.File.Path)
 			return
 		}
 		f.html = template.HTML(buf.String())

@@ -32,6 +32,9 @@ type Commitment struct {
 	Parent    *site.Page   // a measure's commitment
 	Measures  []*site.Page // a commitment's measures
 	Practices []*site.Page // good practices that name this page
+	// Set by Facets: the commitment page's share of Practices, the first
+	// page of their list.
+	Paging *Paging
 }
 
 // IRM is the Independent Reporting Mechanism's review of a commitment, in

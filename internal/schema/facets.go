@@ -21,6 +21,7 @@ type Index struct {
 	Section   *site.Page
 	Practices []*site.Page // every practice: in this language where it exists, else in its own; newest first
 	Facets    []*Facet
+	Paging    *Paging // the section page's share of Practices, the first page of the listing
 }
 
 // Listing returns the index itself; templates ask a section page and a
@@ -48,32 +49,52 @@ type FacetPage struct {
 	Index *Index
 	Facet *Facet
 	Value *FacetValue
+	// Paging is a value page's share of Value.Practices: each page of the
+	// value's list has a FacetPage of its own. Nil on a facet's index page.
+	Paging *Paging
 }
 
 // Listing returns the index of the section the facet page belongs to.
 func (fp *FacetPage) Listing() *Index { return fp.Index }
 
-// Home is the Params of a home page: the newest practices of its language.
+// Home is the Params of a home page: the newest practices of its
+// language, and the listing they lead to.
 type Home struct {
 	Newest []*site.Page
+	Index  *Index // nil when the language has no practices section
 }
 
 // Declaration is the Params of a page with layout "declaration": the
-// declaration's principles, each with the practices tagged with it.
+// declaration's principles, each with the practices tagged with it. The
+// page shows the first Preview of each principle's practices and links
+// to the principle's facet page for the rest.
 type Declaration struct {
 	Principles []*FacetValue
 }
 
+// Preview returns the first few practices of the value, as many as a
+// page that links to the value's own page shows.
+func (fv *FacetValue) Preview() []*site.Page {
+	return fv.Practices[:min(PreviewCount, len(fv.Practices))]
+}
+
 // NewestOnHome is how many practices a home page shows.
 const NewestOnHome = 3
+
+// PreviewCount is how many practices the declaration page shows under
+// each principle.
+const PreviewCount = 3
 
 // DeclarationLayout is the layout that asks for the principles.
 const DeclarationLayout = "declaration"
 
 // Facets builds the listing and facets of every practices section in every
 // language, adds the facet pages to the site, and fills the Params of the
-// home pages and the declaration page.
-func Facets(s *site.Site, v *Vocabularies) diag.List {
+// home pages and the declaration page. It splits every list of practices
+// (listings, facet values, the practices naming a commitment) into pages
+// of site.toml's paginate entries and adds the later pages, titled by
+// title (nil: "Title (2/9)").
+func Facets(s *site.Site, v *Vocabularies, title TitleFunc) diag.List {
 	var errs diag.List
 	var gen []site.Generated
 	indexes := map[string]*Index{} // by language; the first practices section
@@ -108,10 +129,12 @@ func Facets(s *site.Site, v *Vocabularies) diag.List {
 			fp.Facet.Page = p
 		}
 	}
+	errs = append(errs, paginate(s, title)...)
 	for lang, home := range s.Home {
 		h := &Home{}
 		if idx := indexes[lang]; idx != nil {
 			h.Newest = idx.Practices[:min(NewestOnHome, len(idx.Practices))]
+			h.Index = idx
 		}
 		home.Params = h
 	}
@@ -288,22 +311,50 @@ func termsOf(p *Practice, name string) []string {
 	return nil
 }
 
-// RelatedPages are the practices a section lists; its facet counts come
-// from them too.
-func (idx *Index) RelatedPages() []*site.Page { return idx.Practices }
+// RelatedPages are the practices the section page lists, the pages of
+// its listing and the facet pages its navigation links to; WriteKey adds
+// the counts.
+func (idx *Index) RelatedPages() []*site.Page {
+	return append(idx.Paging.related(), idx.facetPages()...)
+}
 
-// RelatedPages are the practices of the section, whose facets the page
-// counts and lists.
-func (fp *FacetPage) RelatedPages() []*site.Page { return fp.Index.Practices }
+// facetPages are the facet and value pages the facet navigation links.
+func (idx *Index) facetPages() []*site.Page {
+	var out []*site.Page
+	for _, f := range idx.Facets {
+		out = append(out, f.Page)
+		for _, v := range f.Values {
+			out = append(out, v.Page)
+		}
+	}
+	return out
+}
 
-// RelatedPages are the newest practices.
-func (h *Home) RelatedPages() []*site.Page { return h.Newest }
+// RelatedPages are the practices a value page lists, the pages of its
+// list, and the facet pages the navigation links to (on a facet's index
+// page, which lists the values, the same pages).
+func (fp *FacetPage) RelatedPages() []*site.Page {
+	if fp.Paging == nil {
+		return fp.Index.facetPages()
+	}
+	return append(fp.Paging.related(), fp.Index.facetPages()...)
+}
 
-// RelatedPages are the practices listed under the principles.
+// RelatedPages are the newest practices and the section they lead to.
+func (h *Home) RelatedPages() []*site.Page {
+	if h.Index == nil {
+		return h.Newest
+	}
+	return append(slices.Clone(h.Newest), h.Index.Section)
+}
+
+// RelatedPages are the practices shown under the principles and the
+// principles' pages.
 func (d *Declaration) RelatedPages() []*site.Page {
 	var out []*site.Page
 	for _, v := range d.Principles {
-		out = append(out, v.Practices...)
+		out = append(out, v.Preview()...)
+		out = append(out, v.Page)
 	}
 	return out
 }

@@ -32,7 +32,7 @@ func Relate(s *site.Site) diag.List {
 			pr.Commitments = nil
 		}
 		if c := CommitmentOf(p); c != nil {
-			c.Parent, c.Measures, c.Practices = nil, nil, nil
+			c.Parent, c.Measures, c.Practices, c.Paging = nil, nil, nil, nil
 		}
 	}
 	var errs diag.List
@@ -226,9 +226,14 @@ func checkPracticeIDs(s *site.Site) diag.List {
 // RelatedPages are the commitments a practice names.
 func (p *Practice) RelatedPages() []*site.Page { return p.Commitments }
 
-// RelatedPages are a commitment's commitment, measures and practices.
+// RelatedPages are a commitment's commitment, measures and the practices
+// it lists: those of its first page of practices and the other pages.
 func (c *Commitment) RelatedPages() []*site.Page {
-	out := append(slices.Clone(c.Measures), c.Practices...)
+	practices := c.Practices
+	if c.Paging != nil {
+		practices = c.Paging.related()
+	}
+	out := append(slices.Clone(c.Measures), practices...)
 	if c.Parent != nil {
 		out = append(out, c.Parent)
 	}

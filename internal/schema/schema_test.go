@@ -237,7 +237,7 @@ func TestPracticeInOneLanguageIsListedInTheOther(t *testing.T) {
 	if errs != "" {
 		t.Fatal(errs)
 	}
-	if errs := Facets(s, mustVocab(t, fsys)); errs != nil {
+	if errs := Facets(s, mustVocab(t, fsys), nil); errs != nil {
 		t.Fatal(errs.Err())
 	}
 	idx := s.BySource("practices/_index", "fi").Params.(*Index)

@@ -62,6 +62,30 @@ export function untranslatedPages(shipped) {
   ];
 }
 
+// The shipped lists fit on one page; a third build shows four entries a
+// page, so that the pager is tested: the second page of the listing, of a
+// facet value and of a commitment's practices (its English URL; the
+// Finnish one is read from its alternates).
+export const paginate = 4;
+export const pagedKinds = [
+  ['listing, second page', 'en/good-practices/page/2/'],
+  ['facet value, second page', 'en/good-practices/themes/dialogue/page/2/'],
+];
+
+export function pagedPages(dir, base) {
+  const out = [];
+  for (const [kind, en] of pagedKinds) {
+    const file = path.join(dir, en, 'index.html');
+    if (!fs.existsSync(file)) throw new Error(`the ${kind} page /${en} was not built with paginate = ${paginate}: update testdata/browser/lib/pages.js`);
+    const html = fs.readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)) {
+      if (m[1] === 'x-default') continue;
+      out.push({ name: `${kind} (${m[1]})`, path: m[2].slice(base.length), status: 200, skipLink: true, shows: 'nav.pager a[aria-current="page"]' });
+    }
+  }
+  return out;
+}
+
 export const viewports = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },

@@ -26,18 +26,26 @@ const sources = ['site.toml', 'content', 'templates', 'static', 'i18n'];
 
 // build builds the site for baseURL into a new temporary folder and
 // returns the folder. remove names source files (such as one translation)
-// to leave out: the site is then built from a copy of its sources.
-export function build(baseURL, { remove = [] } = {}) {
+// to leave out, and paginate, when set, replaces site.toml's paginate (so
+// that the shipped lists have several pages): the site is then built from
+// a copy of its sources.
+export function build(baseURL, { remove = [], paginate } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opengov-browser-'));
   const out = path.join(tmp, 'public');
   let source = repoRoot;
-  if (remove.length > 0) {
+  if (remove.length > 0 || paginate) {
     source = path.join(tmp, 'src');
     for (const s of sources) fs.cpSync(path.join(repoRoot, s), path.join(source, s), { recursive: true });
     for (const r of remove) fs.rmSync(path.join(source, r));
     // The CMS's Decap package (internal/cms, `npm ci` there), which the build copies into /admin/.
     fs.mkdirSync(path.join(source, 'internal', 'cms'), { recursive: true });
     fs.symlinkSync(path.join(repoRoot, 'internal', 'cms', 'node_modules'), path.join(source, 'internal', 'cms', 'node_modules'));
+  }
+  if (paginate) {
+    const toml = path.join(source, 'site.toml');
+    const src = fs.readFileSync(toml, 'utf8');
+    if (!/^paginate = \d+$/m.test(src)) throw new Error('site.toml has no paginate line to change');
+    fs.writeFileSync(toml, src.replace(/^paginate = \d+$/m, `paginate = ${paginate}`));
   }
   const args = ['run', './cmd/opengov', 'build', '--source', source, '--out', out, '--base-url', baseURL];
   const res = spawnSync('go', args, { cwd: repoRoot, encoding: 'utf8' });

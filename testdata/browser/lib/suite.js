@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './browser.js';
-import { pages, untranslated, untranslatedPages, viewports } from './pages.js';
+import { paginate, pagedPages, pages, untranslated, untranslatedPages, viewports } from './pages.js';
 import { serve } from './site.js';
 
 // suite serves the builds and declares the hooks that start and stop the
@@ -14,6 +14,7 @@ import { serve } from './site.js';
 export async function suite() {
   const site = await serve();
   const partial = await serve({ remove: [untranslated] });
+  const paged = await serve({ paginate });
   const shipped = pages(site.dir, site.base);
   const s = {
     site,
@@ -21,6 +22,7 @@ export async function suite() {
     list: [
       ...shipped.map((p) => ({ ...p, base: site.base })),
       ...untranslatedPages(shipped).map((p) => ({ ...p, base: partial.base })),
+      ...pagedPages(paged.dir, paged.base).map((p) => ({ ...p, base: paged.base })),
     ],
   };
   before(async () => { s.browser = await launch(); });
@@ -28,6 +30,7 @@ export async function suite() {
     await s.browser?.close();
     await site.close();
     await partial.close();
+    await paged.close();
   });
   return s;
 }

@@ -5,23 +5,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import { untranslated } from '../lib/pages.js';
+import { paginate, untranslated } from '../lib/pages.js';
 import { build, htmlFiles } from '../lib/site.js';
 
 const config = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '.htmlvalidate.json'), 'utf8'));
 const validator = new HtmlValidate(new StaticConfigLoader(config));
-// The shipped site, and the site without one translation (with the notices
-// and cards that only an untranslated page brings); both under a sub-path.
+// The shipped site, the site without one translation (with the notices
+// and cards that only an untranslated page brings), and the site with
+// short pages (with pagers); all under a sub-path.
 const site = build('https://example.org/opengov/');
 const partial = build('https://example.org/opengov/', { remove: [untranslated] });
+const paged = build('https://example.org/opengov/', { paginate });
 after(() => {
   site.remove();
   partial.remove();
+  paged.remove();
 });
 
 const files = [
   ...htmlFiles(site.dir).map((f) => ({ name: f, file: path.join(site.dir, f) })),
   ...htmlFiles(partial.dir).map((f) => ({ name: `without ${path.basename(untranslated)}: ${f}`, file: path.join(partial.dir, f) })),
+  ...htmlFiles(paged.dir).filter((f) => /\/(sivu|page)\/\d+\//.test(f))
+    .map((f) => ({ name: `paginate = ${paginate}: ${f}`, file: path.join(paged.dir, f) })),
 ];
 
 test('the build writes HTML pages', () => {
