@@ -34,8 +34,18 @@ test('every HTML file has the policy and no inline script or style', () => {
   const bad = [];
   for (const f of files) {
     const html = fs.readFileSync(path.join(site.dir, f), 'utf8');
+    if (f.startsWith('admin/')) {
+      // The CMS's pages have a policy of their own, relaxed as Decap needs
+      // (README, "Content-Security-Policy"); they are tested with the CMS.
+      if (!html.includes('<meta http-equiv="Content-Security-Policy"')) bad.push(`${f}: no policy`);
+      continue;
+    }
     if (!html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy}">`)) bad.push(`${f}: no policy`);
-    for (const m of html.matchAll(/<script\b[^>]*>/g)) if (!/\bsrc=/.test(m[0])) bad.push(`${f}: inline ${m[0]}`);
+    for (const m of html.matchAll(/<script\b[^>]*>/g)) {
+      // A JSON-LD block is data, which no browser runs and CSP does not
+      // govern; any other script must come from a file.
+      if (!/\bsrc=/.test(m[0]) && !/\btype="?application\/ld\+json/.test(m[0])) bad.push(`${f}: inline ${m[0]}`);
+    }
     if (/<style\b/.test(html)) bad.push(`${f}: <style>`);
     if (/\sstyle=/.test(html)) bad.push(`${f}: a style attribute`);
     if (/\son[a-z]+=/.test(html)) bad.push(`${f}: an event-handler attribute`);
