@@ -73,7 +73,7 @@ test('create a good practice in Finnish and English, and the site builds with it
     await field(page, 'id', 0).fill('cms-test-practice');
     await field(page, 'organisation', 0).fill('Valtiovarainministeriö');
     await pick(page, 'country', 0, 'Suomi');
-    await pick(page, 'level', 0, 'Valtakunnallinen');
+    await pick(page, 'level', 0, 'Valtio');
     await pick(page, 'themes', 0, 'Dialogit');
     await pick(page, 'themes', 0, 'Osallistuminen');
     await pick(page, 'status', 0, 'Käynnissä');
@@ -87,7 +87,6 @@ test('create a good practice in Finnish and English, and the site builds with it
     await field(page, 'slug', 1).fill('test-practice');
     await field(page, 'organisation', 2).fill('Ministry of Finance'); // 1 is the Finnish contact's
     await markdown(page, 1, '## What it is\n\nA test.');
-    await page.screenshot({ path: '/tmp/cmsplay/filled.png', fullPage: true });
 
     await publish(page);
     const fi = path.join(practiceDir(), 'cms-test-practice.fi.md');
@@ -160,15 +159,16 @@ test('edit an existing page\'s body, and the open page reloads with it', async (
     await site.goto(server.base + 'en/about/', { waitUntil: 'load' });
     const { page, problems } = await openCMS(context, '#/collections/pages/entries/about-en');
     const editor = page.locator('[data-slate-editor="true"]').first();
-    await editor.getByText('The contact for this site and for open government work').click();
+    // The file ends in a newline: the editor's last line is empty. Click
+    // it (a long line before it wraps, so End and Control+End are no help).
+    await editor.getByText('The contact for this site and for open government work').waitFor();
+    await editor.locator('[data-slate-node="element"]').last().click();
     await page.waitForTimeout(300);
-    await page.keyboard.press('Control+End');
-    // The file ends in a newline: the editor's last line is empty.
     await page.keyboard.type('\nThis sentence was added in the browser CMS.');
     await publish(page);
     await site.getByText('This sentence was added in the browser CMS.').waitFor({ timeout: 30_000 });
     const file = fs.readFileSync(path.join(server.site, 'content', 'about.en.md'), 'utf8');
-    assert.match(file, /\nThe contact for this site and for open government work is the Ministry of Finance\.\n\nThis sentence was added in the browser CMS\.\n$/);
+    assert.match(file, /\nThe contact for this site and for open government work is the Ministry of Finance\.\n\nThis sentence was added in the browser CMS\.\n+$/);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
