@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/config"
+	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/scaffold"
 	"github.com/opengov-fi/opengov/internal/schema"
 )
@@ -55,16 +56,7 @@ Flags:
 		fmt.Fprintf(stderr, "opengov new: unknown kind %q: make a practice or a commitment\n", kind)
 		return exitUsage
 	}
-	fsys := os.DirFS(*source)
-	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
-	if errs != nil {
-		return report(stderr, errs)
-	}
-	var langs []string
-	for _, l := range cfg.Languages {
-		langs = append(langs, l.Code)
-	}
-	vocab, errs := schema.LoadVocabularies(fsys, langs)
+	cfg, _, vocab, errs := loadVocabularies(*source)
 	if errs != nil {
 		return report(stderr, errs)
 	}
@@ -75,4 +67,20 @@ Flags:
 	}
 	fmt.Fprintf(stdout, "wrote %s\nfill in the fields (the comments say what each takes); the build checks them\n", strings.Join(paths, "\n      "))
 	return exitOK
+}
+
+// loadVocabularies reads the site's configuration and vocabularies, for
+// the commands that need them without building the site.
+func loadVocabularies(source string) (*config.Config, []string, *schema.Vocabularies, diag.List) {
+	fsys := os.DirFS(source)
+	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+	if errs != nil {
+		return nil, nil, nil, errs
+	}
+	var langs []string
+	for _, l := range cfg.Languages {
+		langs = append(langs, l.Code)
+	}
+	vocab, errs := schema.LoadVocabularies(fsys, langs)
+	return cfg, langs, vocab, errs
 }

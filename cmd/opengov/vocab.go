@@ -4,10 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
-	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/schema"
 )
 
@@ -23,16 +21,7 @@ func vocabCmd(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
-	fsys := os.DirFS(*source)
-	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
-	if errs != nil {
-		return report(stderr, errs)
-	}
-	var langs []string
-	for _, l := range cfg.Languages {
-		langs = append(langs, l.Code)
-	}
-	vocab, errs := schema.LoadVocabularies(fsys, langs)
+	_, langs, vocab, errs := loadVocabularies(*source)
 	if errs != nil {
 		return report(stderr, errs)
 	}
