@@ -59,12 +59,37 @@ func Run(ctx context.Context, opts Options) error {
 		return fmt.Errorf("cannot watch %s: %w", opts.Root, err)
 	}
 	defer d.watch.close()
+	d.checks = make(chan checkJob, 1)
 	d.rebuild(nil)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
 	wg.Go(func() { d.watch.run(ctx) })
+	wg.Go(func() { // opengov check, beside the builds: a save never waits for it
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case job := <-d.checks:
+				// Once the saves pause: a check takes CPU the next build
+				// would want, and only the last build's findings matter.
+				timer := time.NewTimer(checkPause)
+				for waiting := true; waiting; {
+					select {
+					case <-ctx.Done():
+						timer.Stop()
+						return
+					case job = <-d.checks:
+						timer.Reset(checkPause)
+					case <-timer.C:
+						waiting = false
+					}
+				}
+				d.checkSite(job.res, job.built)
+			}
+		}
+	})
 	wg.Go(func() {
 		for {
 			select {
@@ -116,6 +141,7 @@ type devServer struct {
 	// told of them.
 	checker *check.Checker
 	printed string
+	checks  chan checkJob // the newest good build not checked yet
 	search  *searchIndexer
 }
 
@@ -175,11 +201,39 @@ func (d *devServer) rebuild(changed []string) {
 	}
 	d.search.update(d.srv, res, next.version, time.Now()) // search: in the background, after the reload
 	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
-	d.checkSite(res, next)
+	d.queueCheck(checkJob{res, next})
 }
 
-// checkSite runs opengov check over a good build, after the tabs were told
-// to reload (so the reload never waits for it), and shows the findings:
+// checkPause is how long no new build must come before the last one is
+// checked.
+const checkPause = 300 * time.Millisecond
+
+// checkJob is a good build to check, with the snapshot it is served as.
+type checkJob struct {
+	res   *build.Result
+	built *snapshot
+}
+
+// queueCheck hands a build to the check goroutine, in place of an older
+// one it has not started on: only the newest build is worth checking.
+func (d *devServer) queueCheck(job checkJob) {
+	for {
+		select {
+		case d.checks <- job:
+			return
+		default:
+			select {
+			case <-d.checks: // dropped: a newer build replaces it
+			default:
+			}
+		}
+	}
+}
+
+// checkSite runs opengov check over a good build, in a goroutine of its
+// own beside the builds (so neither a reload nor the next save's build
+// waits for it; a check done after a newer build is served is dropped),
+// and shows the findings:
 // in every tab's panel, and in the terminal when they changed. Only the
 // pages the build rendered again are read again (check.Checker).
 func (d *devServer) checkSite(res *build.Result, built *snapshot) {
