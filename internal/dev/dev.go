@@ -249,16 +249,17 @@ func (d *devServer) checkSite(res *build.Result, built *snapshot) {
 		return // what the tabs show already (they were sent it, or the last findings with the status)
 	}
 	d.printed = text.String()
-	d.srv.hub.publish(event{Type: "warnings", Warnings: found}.encode()) // not a build: Built is not called
+	// The terminal first, then the tabs.
 	nerr, nwarn := found.Count()
 	if len(found) == 0 {
 		d.logf("check: no findings")
-		return
+	} else {
+		d.logf("check: %d %s, %d %s (the pages are served; the browser shows them in a panel)", nerr, plural(nerr, "error", "errors"), nwarn, plural(nwarn, "warning", "warnings"))
+		if d.opts.Log != nil {
+			io.WriteString(d.opts.Log, d.printed)
+		}
 	}
-	d.logf("check: %d %s, %d %s (the pages are served; the browser shows them in a panel)", nerr, plural(nerr, "error", "errors"), nwarn, plural(nwarn, "warning", "warnings"))
-	if d.opts.Log != nil {
-		io.WriteString(d.opts.Log, d.printed)
-	}
+	d.srv.hub.publish(event{Type: "warnings", Warnings: found}.encode()) // not a build: Built is not called
 }
 
 func (d *devServer) notify(ev event) {
