@@ -238,10 +238,16 @@ func (d *devServer) queueCheck(job checkJob) {
 // pages the build rendered again are read again (check.Checker).
 func (d *devServer) checkSite(res *build.Result, built *snapshot) {
 	found := d.checker.Site(res).WithExcerpts(os.DirFS(d.opts.Root))
-	withFindings := *built
-	withFindings.warnings = found
-	if !d.srv.snap.CompareAndSwap(built, &withFindings) {
-		return // a newer build is served already; it checks itself
+	for { // the same build may be served meanwhile with its search index added
+		cur := d.srv.snap.Load()
+		if cur.version != built.version || cur.errors != nil {
+			return // a newer build is served already; it checks itself
+		}
+		withFindings := *cur
+		withFindings.warnings = found
+		if d.srv.snap.CompareAndSwap(cur, &withFindings) {
+			break
+		}
 	}
 	var text strings.Builder
 	_ = found.Write(&text)
