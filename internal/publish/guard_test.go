@@ -93,19 +93,7 @@ func sameTree(t *testing.T, before, after map[string]string) {
 }
 
 // build stands for a whole build: a stage, files, commit.
-func build(dir, siteDir string, files ...output.File) error {
-	st, err := NewStage(dir, siteDir)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := st.Add(f); err != nil {
-			st.Abort()
-			return err
-		}
-	}
-	return st.Commit()
-}
+func build(dir, siteDir string, files ...output.File) error { return write(dir, siteDir, files) }
 
 var page = output.File{Path: "fi/index.html", Data: []byte("new build")}
 

@@ -17,8 +17,12 @@ import (
 
 // Write replaces the folder dir with exactly files, refusing as NewStage
 // does. If anything fails, dir is left as it was.
-func Write(dir string, files []output.File) error {
-	st, err := NewStage(dir, "")
+func Write(dir string, files []output.File) error { return write(dir, "", files) }
+
+// write is Write for a site whose sources are in siteDir ("" if unknown),
+// which NewStage refuses to replace.
+func write(dir, siteDir string, files []output.File) error {
+	st, err := NewStage(dir, siteDir)
 	if err != nil {
 		return err
 	}
