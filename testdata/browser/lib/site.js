@@ -14,6 +14,7 @@ const types = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.xml': 'application/xml',
@@ -64,14 +65,16 @@ export function htmlFiles(dir) {
 }
 
 // serve builds the site (with build's options) and serves it; close()
-// stops the server and removes the folder.
-export async function serve(options) {
+// stops the server and removes the folder. subPath ("opengov/") builds
+// the site for that sub-path of the host and serves it only there, as a
+// host serving it below its own pages would (anything else is a 404).
+export async function serve({ subPath = '', ...options } = {}) {
   const server = http.createServer();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const base = `http://127.0.0.1:${server.address().port}/${subPath}`;
   let site;
   try {
     site = build(base, options);
@@ -79,7 +82,7 @@ export async function serve(options) {
     server.close();
     throw err;
   }
-  server.on('request', (req, res) => handle(site.dir, req, res));
+  server.on('request', (req, res) => handle(site.dir, '/' + subPath, req, res));
   return {
     base,
     dir: site.dir,
@@ -91,20 +94,28 @@ export async function serve(options) {
   };
 }
 
-function handle(root, req, res) {
+// handle serves the file of root that the request's path names below
+// prefix ("/" or "/opengov/").
+function handle(root, prefix, req, res) {
   let rel;
   try {
     rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   } catch {
     rel = '/';
   }
-  rel = path.posix.normalize(rel).replace(/^\/+/, '');
+  rel = path.posix.normalize(rel);
+  if (!rel.startsWith(prefix) && rel + '/' !== prefix) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
+  rel = rel.slice(prefix.length).replace(/^\/+/, '');
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   let file = path.join(root, rel);
   let status = 200;
   if (!file.startsWith(root + path.sep) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
     if (fs.statSync(path.join(root, rel, 'index.html'), { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(301, { Location: '/' + rel + '/' });
+      res.writeHead(301, { Location: prefix + rel + '/' });
       res.end();
       return;
     }
