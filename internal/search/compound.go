@@ -11,8 +11,9 @@ import (
 // site's own words, so that a word that appears only inside a compound
 // ("suositus" in "nuorisosuositus", "data" in "ostolaskudatan") can be
 // found. Pagefind splits words only at hyphens, indexing both the parts
-// and the joined word, so the index is given "nuoriso-suositus": the
-// joined word still matches, and each part matches on its own.
+// and the joined word, and at any other ASCII punctuation the same way,
+// so the index is given "nuoriso|suositus" (see Joint): the joined word
+// still matches, and each part matches on its own.
 //
 // A word is split before a tail that is itself a word of the site (on its
 // own, not inside a compound), possibly with another case ending, or a
@@ -164,8 +165,18 @@ func stems(w string) []string {
 	return out
 }
 
-// Hyphenate returns html with the compounds in its text hyphenated at
-// their parts: "Ostolaskudatan" becomes "Osto-lasku-datan". Tags,
+// Joint marks the places where Hyphenate splits a compound. Pagefind
+// indexes a word joined at "|" exactly as one joined at "-" (both are
+// ASCII punctuation: the parts, and the word without it), but the mark
+// also stays in the text Pagefind keeps for the results' excerpts, where
+// search.js takes out every "|" between two letters, so that an excerpt
+// shows the word as written ("kansalaisyhteiskunnan"), not with hyphens a
+// reader would take for the text's own. No page of the site writes "|"
+// between letters; one that did would have it taken out of its excerpt.
+const Joint = '|'
+
+// Hyphenate returns html with the compounds in its text split at their
+// parts by Joint: "Ostolaskudatan" becomes "Osto|lasku|datan". Tags,
 // attributes and the content of script and style elements are kept as
 // they are.
 func (c *Compounds) Hyphenate(html []byte) []byte {
@@ -188,7 +199,7 @@ func (c *Compounds) Hyphenate(html []byte) []byte {
 			i, n := 0, 0
 			for _, r := range string(w) {
 				if n < len(cut) && i == cut[n] {
-					out.WriteByte('-')
+					out.WriteByte(Joint)
 					n++
 				}
 				out.WriteRune(r)

@@ -57,7 +57,8 @@ type Input struct {
 var compoundLanguages = map[string]bool{"fi": true}
 
 // Index runs Pagefind over in and passes each file of the index to add,
-// with its path below the site root ("pagefind/pagefind.js").
+// with its path below the site root ("pagefind/pagefind.js"), and then
+// each language's list of the words indexed (see Words).
 func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error) (pages int, err error) {
 	dicts := map[string]*Compounds{}
 	for _, p := range in.Pages {
@@ -96,8 +97,14 @@ func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error)
 		err   error
 	}
 	read := make(chan result, 1)
+	words := NewWords()
 	go func() {
-		n, err := readBundle(stdout, add)
+		n, err := readBundle(stdout, func(f output.File) error {
+			if err := words.Add(strings.TrimPrefix(f.Path, Dir+"/"), f.Data); err != nil {
+				return err
+			}
+			return add(f)
+		})
 		if err != nil {
 			cancel() // stop the indexer, which may be blocked writing
 			io.Copy(io.Discard, stdout)
@@ -112,6 +119,15 @@ func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error)
 	}
 	if err := cmd.Wait(); err != nil || werr != nil || res.err != nil {
 		return 0, fmt.Errorf("building the search index failed: %w%s", errors.Join(res.err, werr, err), indent(stderr.String()))
+	}
+	files, err := words.Files()
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range files {
+		if err := add(f); err != nil {
+			return 0, err
+		}
 	}
 	return res.pages, nil
 }

@@ -1,0 +1,138 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/opengov-fi/opengov/internal/output"
+)
+
+// Words is each language's vocabulary: the words of the text Pagefind
+// indexed, read back from the index's fragments, with the number of
+// pages each is on. search.js fetches it only when a query finds
+// nothing, to try the query again with a word one letter away from a
+// word that found nothing ("osalisuus" for "osallisuus"), as Pagefind
+// has no fuzzy search.
+type Words struct {
+	pages map[string]map[string]int // language -> word -> pages
+}
+
+// minTypo is the fewest letters of a word that is corrected or offered
+// as a correction: a short word is one letter away from too many others.
+const minTypo = 4
+
+// maxWords caps each language's list, so that its size stays bounded on
+// a large site: the words on the most pages are kept.
+const maxWords = 20000
+
+// wordsPath is the file of lang's list below the index folder.
+func wordsPath(lang string) string { return "words." + lang + ".json" }
+
+// fragmentMagic starts each of Pagefind's files once unzipped.
+const fragmentMagic = "pagefind_dcd"
+
+// NewWords returns an empty vocabulary.
+func NewWords() *Words { return &Words{pages: map[string]map[string]int{}} }
+
+// Add reads a file of the index, below the index folder; only fragments
+// (fragment/fi_1a2b3c4.pf_fragment, a page's text) add words, to the
+// language their name begins with.
+func (w *Words) Add(file string, data []byte) error {
+	dir, name := path.Split(file)
+	lang, _, ok := strings.Cut(name, "_")
+	if dir != "fragment/" || !ok || !strings.HasSuffix(name, ".pf_fragment") {
+		return nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("fragment %s: %w", file, err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return fmt.Errorf("fragment %s: %w", file, err)
+	}
+	var frag struct {
+		Content string `json:"content"`
+	}
+	if err := json.Unmarshal(bytes.TrimPrefix(raw, []byte(fragmentMagic)), &frag); err != nil {
+		return fmt.Errorf("fragment %s: %w", file, err)
+	}
+	if w.pages[lang] == nil {
+		w.pages[lang] = map[string]int{}
+	}
+	seen := map[string]bool{}
+	for _, word := range textWords(frag.Content) {
+		if !seen[word] {
+			seen[word] = true
+			w.pages[lang][word]++
+		}
+	}
+	return nil
+}
+
+// textWords returns the words of an indexed text, lowercase, as written:
+// a compound split at Joint is one word again; words with fewer than
+// minTypo letters are left out.
+func textWords(text string) []string {
+	var out []string
+	var word strings.Builder
+	flush := func() {
+		if utf8.RuneCountInString(word.String()) >= minTypo {
+			out = append(out, word.String())
+		}
+		word.Reset()
+	}
+	prevLetter := false
+	for i, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			word.WriteRune(unicode.ToLower(r))
+			prevLetter = true
+			continue
+		case r == Joint && prevLetter:
+			next, _ := utf8.DecodeRuneInString(text[i+1:])
+			if unicode.IsLetter(next) {
+				continue
+			}
+		}
+		flush()
+		prevLetter = false
+	}
+	flush()
+	return out
+}
+
+// Files returns each language's list as pagefind/words.<lang>.json: a
+// JSON array of words, those on the most pages first (then in
+// alphabetical order), at most maxWords.
+func (w *Words) Files() ([]output.File, error) {
+	var files []output.File
+	for _, lang := range slices.Sorted(maps.Keys(w.pages)) {
+		counts := w.pages[lang]
+		words := slices.Collect(maps.Keys(counts))
+		slices.SortFunc(words, func(a, b string) int {
+			if counts[a] != counts[b] {
+				return counts[b] - counts[a]
+			}
+			return strings.Compare(a, b)
+		})
+		if len(words) > maxWords {
+			words = words[:maxWords]
+		}
+		data, err := json.Marshal(words)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, output.File{Path: path.Join(Dir, wordsPath(lang)), Data: data})
+	}
+	return files, nil
+}
