@@ -1,9 +1,13 @@
 // Serves a built site gzip-compressed (HTML, CSS, JS and JSON; Pagefind's
-// index files are compressed already) and measures in Chromium, for the
-// search page of each language, the bytes transferred by the page and its
-// assets, by Pagefind's start-up (which the page begins when the visitor
-// focuses the form), and for a typical query (one word, then the first
-// page of results with their excerpts).
+// index files are compressed already) and measures in Chromium (1280 px
+// wide, so the filters are open), for the search page of each language,
+// the bytes transferred before the first query: the page and its assets,
+// and what the page fetches when the visitor focuses the form (Pagefind's
+// script); then for a typical first query (one word, typed), until its
+// first page of results is shown (Pagefind's WebAssembly and metadata,
+// the word's index chunks and the results' excerpts), and the filters
+// fetched after it for the counts beside the filter values; and the bytes
+// of a second query.
 // Usage: node bench/search-transfer.mjs BUILT_SITE_FOLDER
 // The folder must be built for the root of any host (the default base URL
 // works: every link is root-relative).
@@ -21,6 +25,7 @@ if (!fs.existsSync(path.join(root, 'pagefind'))) {
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
 let sent = 0;
 let requests = 0;
+let filterSent = 0; // of sent, Pagefind's filters
 const server = http.createServer((req, res) => {
   let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (rel.endsWith('/')) rel += 'index.html';
@@ -42,39 +47,49 @@ const server = http.createServer((req, res) => {
   res.end(body);
   sent += body.length;
   requests++;
+  if (rel.includes('/pagefind/filter/')) filterSent += body.length;
   if (process.env.VERBOSE) console.log(`  ${body.length}\t${rel}`);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
-const queries = { fi: ['fi/haku/', 'osallisuus'], en: ['en/search/', 'participation'] };
+const queries = { fi: ['fi/haku/', 'osallisuus', 'avoimuus'], en: ['en/search/', 'participation', 'openness'] };
 const browser = await launch();
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 try {
-  for (const [lang, [page, query]] of Object.entries(queries)) {
-    const context = await browser.newContext();
+  for (const [lang, [page, query, second]] of Object.entries(queries)) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const tab = await context.newPage();
-    sent = 0;
-    requests = 0;
+    const reset = () => {
+      const r = { sent, requests, filterSent };
+      sent = 0;
+      requests = 0;
+      filterSent = 0;
+      return r;
+    };
+    reset();
     await tab.goto(base + page, { waitUntil: 'networkidle' });
-    const before = { sent, requests };
-    sent = 0;
-    requests = 0;
-    // Pagefind loads when the visitor turns to the form.
+    const before = reset();
     await tab.focus('#search-q');
     await tab.waitForLoadState('networkidle');
     await tab.waitForTimeout(500);
-    const startup = { sent, requests };
-    sent = 0;
-    requests = 0;
-    await tab.fill('#search-q', query);
-    await tab.waitForFunction(() => !document.getElementById('search-list').hasAttribute('aria-busy') && document.querySelector('#search-list li'));
-    await tab.waitForLoadState('networkidle');
-    const status = await tab.locator('#search-status').textContent();
-    console.log(`${lang}: the page ${kb(before.sent)} in ${before.requests} requests; ` +
-      `Pagefind's start-up on focus ${kb(startup.sent)} in ${startup.requests}; ` +
-      `before the first query ${kb(before.sent + startup.sent)}; ` +
-      `the query "${query}" (${status}) ${kb(sent)} in ${requests} requests`);
+    const focus = reset();
+    const run = async (q) => {
+      await tab.fill('#search-q', q);
+      await tab.waitForFunction(() => !document.getElementById('search-list').hasAttribute('aria-busy') && document.querySelector('#search-list li'));
+      // the counts come after the results
+      await tab.waitForFunction(() => document.querySelector('.search-filters .n')?.textContent !== '');
+      await tab.waitForLoadState('networkidle');
+      await tab.waitForTimeout(300);
+      return { all: reset(), status: await tab.locator('#search-status').textContent() };
+    };
+    const first = await run(query);
+    const next = await run(second);
+    console.log(`${lang}: before the first query ${kb(before.sent + focus.sent)} ` +
+      `(the page ${kb(before.sent)} in ${before.requests} requests, on focus ${kb(focus.sent)} in ${focus.requests}); ` +
+      `the first query "${query}" (${first.status}) ${kb(first.all.sent)} in ${first.all.requests} requests: ` +
+      `of them ${kb(first.all.filterSent)} the filters for the counts, fetched after the results were shown; ` +
+      `a second query "${second}" (${next.status}) ${kb(next.all.sent)} in ${next.all.requests}`);
     await context.close();
   }
 } finally {

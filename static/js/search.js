@@ -4,7 +4,8 @@
 // has it from i18n/. The state lives in the URL (?q=...&theme=...), so a
 // search can be shared and the back button steps through the filters.
 // Without this script the form still submits to the same page, and the
-// page links the facet pages.
+// page links the facet pages. A query whose words the site does not have
+// is tried again with words of the site one letter away (see correction).
 
 const PAGE = 20; // results shown at a time
 
@@ -32,20 +33,25 @@ async function start(form) {
   // results come right after the field.
   const details = document.getElementById('search-filters');
   if (details && matchMedia('(max-width: 59.99rem)').matches && !boxes.some((b) => b.checked)) details.open = false;
-  // Pagefind (its script, its WebAssembly and the index's metadata) loads
-  // when the visitor first turns to the form, or at once when the address
-  // holds a search, so a visit that does not search does not fetch it.
+  // Pagefind loads in steps, so that a visit that does not search fetches
+  // none of it, and the bytes before the first query stay few: its script
+  // (13 KB) when the visitor first turns to the form; its WebAssembly and
+  // the language's page metadata (about 110 KB on 5,000 pages) with the
+  // first search; and the filters (about 95 KB there) only for the counts
+  // beside the filter values, after the results are shown, and only while
+  // the filters are open (on a phone they start folded).
+  let importing = null;
+  const imported = () => (importing ??= import(form.dataset.pagefind));
   let loading = null;
-  const load = () => {
-    loading ??= import(form.dataset.pagefind).then(async (pf) => {
-      await pf.init();
-      await pf.filters(); // loads every filter, which the counts of a search need
-      return pf;
-    });
-    return loading;
-  };
-  form.addEventListener('focusin', load, { once: true });
-  form.addEventListener('pointerdown', load, { once: true });
+  const load = () => (loading ??= imported().then(async (pf) => {
+    await pf.init();
+    return pf;
+  }));
+  let filtering = null;
+  const loadFilters = (pf) => (filtering ??= pf.filters());
+  form.addEventListener('focusin', imported, { once: true });
+  form.addEventListener('pointerdown', imported, { once: true });
+  input.addEventListener('input', load, { once: true });
 
   // The counts with no query and no filter are the page's own.
   const totals = {};
@@ -103,6 +109,7 @@ async function start(form) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = form.dataset.start;
+      countsFor = null;
       setCounts(totals);
       return;
     }
@@ -115,12 +122,20 @@ async function start(form) {
       console.error(err);
       return;
     }
-    const found = await query(pagefind, q, chosen);
-    // A value's count is what choosing it would give: for a filter with
-    // values chosen, the search without that filter's own choices.
-    const counts = { ...found.filters };
-    for (const name of Object.keys(chosen)) {
-      counts[name] = (await query(pagefind, q, filters(name))).filters[name];
+    let found = await query(pagefind, q, chosen);
+    let searched = q;
+    let note = '';
+    const first = await Promise.all(found.results.slice(0, 3).map((r) => r.data()));
+    if (q && doubtful(q, found.results.length, first.map((d) => d.excerpt), lang)) {
+      // The words found nothing like themselves: try again with the words
+      // the site does not have one letter away from words it has, and say so.
+      const fixed = await corrected(q);
+      const again = fixed && await query(pagefind, fixed, chosen);
+      if (again?.results.length > 0) {
+        found = again;
+        searched = fixed;
+        note = form.dataset.corrected.replace('{typed}', q).replace('{corrected}', fixed) + ' ';
+      }
     }
     if (id !== run) return;
     results = found.results;
@@ -128,10 +143,49 @@ async function start(form) {
     list.replaceChildren();
     await showMore(false);
     if (id !== run) return;
-    status.textContent = count(results.length);
-    setCounts(counts);
+    status.textContent = note + count(results.length);
     list.removeAttribute('aria-busy');
+    countsFor = { id, pagefind, q: searched, chosen };
+    if (details?.open ?? true) await counts();
+    else clearCounts();
   }
+
+  // countsFor is the search whose counts are still to be shown.
+  let countsFor = null;
+
+  // counts shows the counts of the latest search: a value's count is what
+  // choosing it would give, so for a filter with values chosen, the
+  // search without that filter's own choices.
+  async function counts() {
+    if (!countsFor) return;
+    const { id, pagefind, q, chosen } = countsFor;
+    clearCounts();
+    await loadFilters(pagefind);
+    const out = { ...(await query(pagefind, q, chosen)).filters };
+    for (const name of Object.keys(chosen)) {
+      out[name] = (await query(pagefind, q, filters(name))).filters[name];
+    }
+    if (id !== run) return;
+    countsFor = null;
+    setCounts(out);
+  }
+  details?.addEventListener('toggle', () => { if (details.open) counts(); });
+
+  // clearCounts leaves the values without counts while a search's counts
+  // are not known (the page's own counts are those of no search).
+  function clearCounts() {
+    for (const span of form.querySelectorAll('.search-filters .n')) span.textContent = '';
+  }
+
+  // The language's words (those on the most pages first), which
+  // internal/search writes beside the index, fetched when a query first
+  // finds nothing.
+  let vocabulary = null;
+  const words = () => (vocabulary ??= fetch(new URL(`words.${lang}.json`, new URL(form.dataset.pagefind, location.href)), { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []));
+
+  const corrected = async (q) => correction(q, await words(), lang);
 
   function setCounts(counts) {
     for (const box of boxes) {
@@ -210,10 +264,82 @@ async function start(form) {
   await search();
 }
 
+// doubtful reports whether the results of q may be for a typo: each word
+// of q (of four letters or more, or some of them when nothing was found)
+// is not marked in the excerpts of the first results as itself, nor with
+// another ending: a word matched only by its first letters ("osaksi" for
+// "osalisuus", as Pagefind matches the longest word of the index that
+// begins a word it does not have) was not. When some words were found,
+// the results are theirs, and stay.
+export function doubtful(q, found, excerpts, lang) {
+  // each marked word, and its parts where it is a compound the index split
+  // or a word in punctuation ("(#Wellsaid)")
+  const marks = excerpts.flatMap((e) => [...e.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((m) => {
+    const w = m[1].toLocaleLowerCase(lang);
+    return [w.replace(joints, '').replace(/^\P{L}+/u, ''), ...w.split(/\P{L}+/u)];
+  }));
+  const words = q.trim().toLocaleLowerCase(lang).split(/\s+/).filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w));
+  const missing = words.filter((w) => !marks.some((m) => common(m, w) >= stemLength(w)));
+  return missing.length > 0 && (found === 0 || missing.length === words.length);
+}
+
+// stemLength is how many first letters of w another form of the same
+// word shares: all but an ending of up to three letters, at least four.
+const stemLength = (w) => Math.max(4, w.length - 3);
+
+// correction returns q with each word that the site does not have
+// replaced by the word of vocab (a list of the site's words, those on the
+// most pages first) one letter away from it, or by a word's beginning one
+// letter away when no whole word is; null when no word changed. A word
+// that begins a word of vocab is the site's; words of fewer than four
+// letters are left as they are.
+export function correction(q, vocab, lang) {
+  let changed = false;
+  const out = q.trim().split(/\s+/).map((typed) => {
+    const w = typed.toLocaleLowerCase(lang);
+    if (w.length < 4 || !/^\p{L}+$/u.test(w)) return typed;
+    if (vocab.some((v) => v.startsWith(w))) return typed;
+    const whole = vocab.find((v) => oneApart(w, v));
+    const part = whole ? null : vocab.map((v) => [w.length - 1, w.length, w.length + 1].map((n) => v.slice(0, n)).find((p) => p.length < v.length && oneApart(w, p))).find(Boolean);
+    if (!whole && !part) return typed;
+    changed = true;
+    return whole ?? part;
+  });
+  return changed ? out.join(' ') : null;
+}
+
+// common is the length of the beginning a and b share, with or without
+// ä, ö and å, as Pagefind matches.
+function common(a, b) {
+  const bare = (s) => s.normalize('NFD').replace(/\p{M}/gu, '');
+  a = bare(a);
+  b = bare(b);
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
+// oneApart reports whether a and b differ by one letter: one changed,
+// added or left out, or two side by side swapped.
+function oneApart(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+}
+
+// joints are the marks at which the build split a compound for the index
+// ("kansalais|yhteis|kunnan", internal/search's Joint): a "|" between two
+// letters, also where a <mark> begins or ends beside it.
+const joints = /(?<=\p{L}(?:<\/?mark>)?)\|(?=(?:<\/?mark>)?\p{L})/gu;
+
 // marked turns Pagefind's excerpt, text with <mark> around the matched
-// words, into nodes, without putting any of it into the page as HTML.
+// words, into nodes, without putting any of it into the page as HTML, and
+// shows each split compound as written.
 function marked(excerpt) {
-  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  const doc = new DOMParser().parseFromString(`<p>${excerpt.replace(joints, '')}</p>`, 'text/html');
   const out = [];
   for (const n of doc.body.firstChild?.childNodes ?? []) {
     if (n.nodeName === 'MARK') {

@@ -2,8 +2,10 @@
 // site, in Chromium, under a sub-path: for each query, the pages that must
 // come in the top 3, by the end of their URL. Finnish as Finns type it
 // (inflected forms, parts of compounds, with and without ä and ö) and
-// English with plurals and inflections. A practice written only in Finnish
-// is found from the English search, marked with its language.
+// English with plurals and inflections; none of them corrected as a typo.
+// One-letter typos found through the search page's correction. Excerpts
+// show compounds as written. A practice written only in Finnish is found
+// from the English search, marked with its language.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch } from '../lib/browser.js';
@@ -105,6 +107,29 @@ const en = [
   ['leadership development', 'good-practices/anticipatory-innovation-dialogues/'],
 ];
 
+// One-letter typos (a letter wrong, missing, extra, or two swapped): the
+// search page finds nothing like the typed word, tries the word of the
+// site one letter away, and says so. Each with the page that must be in
+// the top 3 of what the page shows.
+const typos = {
+  fi: [
+    ['osalisuus', 'hyvat-kaytannot/nuorten-osallisuus/'],
+    ['saavutetavuus', 'saavutettavuusseloste/'],
+    ['ennakonti', 'hyvat-kaytannot/irlanti-strateginen-ennakointi/'],
+    ['slekokieli', 'hyvat-kaytannot/selkokieli-ja-selkea-kieli/'],
+    ['kampnja', 'hyvat-kaytannot/hyvinsanottu-kampanja/'],
+    ['norja elämäntaphtumiin', 'hyvat-kaytannot/norja-elamantapahtumat/'],
+  ],
+  en: [
+    ['partcipation', 'good-practices/youth-participation/'],
+    ['dialouge', 'good-practices/hyvinsanottu-campaign/'],
+    ['acessibility', 'accessibility-statement/'],
+    ['neighbur', 'good-practices/do-you-know-your-neighbour/'],
+    ['handbok', 'good-practices/democracy-defence-dialogues-handbook/'],
+    ['greenhuoses', 'good-practices/sweden-regulatory-greenhouses/'],
+  ],
+};
+
 const site = await serveSub();
 const partial = await serveSub({ remove: ['content/good-practices/lockdown-dialogues.en.md'] });
 let browser;
@@ -123,12 +148,17 @@ async function top3(base, lang, queries) {
     await page.goto(base + searchPath[lang], { waitUntil: 'load' });
     return await page.evaluate(async ({ queries, base }) => {
       const pf = await import(document.getElementById('search').dataset.pagefind);
+      // The page's own script, for its check of a query's words.
+      const { doubtful, correction } = await import(document.querySelector('script[type="module"][src*="search."]').src);
+      const vocab = await (await fetch(new URL('words.' + document.documentElement.lang + '.json', new URL(document.getElementById('search').dataset.pagefind, location.href)))).json();
       await pf.init();
       const out = [];
       for (const q of queries) {
         const res = await pf.search(q);
         const data = await Promise.all(res.results.slice(0, 3).map((r) => r.data()));
-        out.push(data.map((d) => new URL(d.url, location.href).href.replace(base, '')));
+        const urls = data.map((d) => new URL(d.url, location.href).href.replace(base, ''));
+        const lang = document.documentElement.lang;
+        out.push({ urls, kept: !doubtful(q, res.results.length, data.map((d) => d.excerpt), lang) || correction(q, vocab, lang) === null });
       }
       return out;
     }, { queries, base });
@@ -144,16 +174,56 @@ for (const [lang, table] of [['fi', fi], ['en', en]]) {
     test(`at least 30 queries`, () => assert.ok(table.length >= 30));
     table.forEach(([query, want], i) => {
       test(`"${query}" finds /${lang}/${want}`, () => {
-        assert.ok(found[i].includes(`${lang}/${want}`), `top 3 for "${query}": ${found[i].join(', ') || 'nothing'}`);
+        assert.ok(found[i].urls.includes(`${lang}/${want}`), `top 3 for "${query}": ${found[i].urls.join(', ') || 'nothing'}`);
+        // as typed: the page would not correct it
+        assert.ok(found[i].kept, `"${query}" would be corrected`);
       });
     });
   });
+
+  describe(`search in ${lang}: one-letter typos corrected, the right page in the top 3`, () => {
+    let page;
+    let corrections = 0;
+    before(async () => { page = await browser.newPage(); });
+    after(async () => { await page?.close(); });
+    test('at least 5 typos', () => assert.ok(typos[lang].length >= 5));
+    for (const [query, want] of typos[lang]) {
+      test(`"${query}" finds /${lang}/${want}`, async () => {
+        await page.goto(site.base + searchPath[lang] + '?q=' + encodeURIComponent(query), { waitUntil: 'load' });
+        await page.waitForFunction(() => !document.getElementById('search-list').hasAttribute('aria-busy') && /\d/.test(document.getElementById('search-status').textContent));
+        const status = await page.locator('#search-status').textContent();
+        const typed = lang === 'fi' ? `Sivustolla ei ole hakua ”${query}” vastaavaa tekstiä.` : `The site does not have “${query}”.`;
+        if (status.startsWith(typed)) corrections++;
+        const urls = await page.locator('#search-list a').evaluateAll((as, base) => as.slice(0, 3).map((a) => a.href.replace(base, '')), site.base);
+        assert.ok(urls.includes(`${lang}/${want}`), `top 3 for "${query}" (${status}): ${urls.join(', ')}`);
+      });
+    }
+    // Pagefind finds some typos by itself (by the longest word of the
+    // index that begins the typed one); at least 5 needed the correction.
+    test('at least 5 found by the correction, which the status announced', () => assert.ok(corrections >= 5, `${corrections}`));
+  });
 }
 
+test('excerpts show a compound as written, not split as the index has it', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(site.base + searchPath.fi + '?q=kansalaisyhteiskunnan', { waitUntil: 'load' });
+    await page.locator('#search-list .excerpt').first().waitFor();
+    const excerpts = await page.locator('#search-list .excerpt').allTextContents();
+    const all = excerpts.join(' ');
+    assert.match(all, /kansalaisyhteiskunnan/i);
+    assert.doesNotMatch(all, /\p{L}\|\p{L}|kansalais-yhteis/u);
+    // the word is marked whole
+    assert.ok((await page.locator('#search-list .excerpt mark').allTextContents()).some((m) => /^kansalaisyhteiskunnan/i.test(m)));
+  } finally {
+    await page.close();
+  }
+});
+
 test('the Finnish-only index does not find English pages, and the other way round', async () => {
-  const [enInFi] = await top3(site.base, 'fi', ['policymaking']);
+  const [{ urls: enInFi }] = await top3(site.base, 'fi', ['policymaking']);
   assert.ok(enInFi.every((u) => u.startsWith('fi/')), enInFi.join(', '));
-  const [fiInEn] = await top3(site.base, 'en', ['ostolaskudata']);
+  const [{ urls: fiInEn }] = await top3(site.base, 'en', ['ostolaskudata']);
   assert.ok(fiInEn.every((u) => u.startsWith('en/')), fiInEn.join(', '));
 });
 
