@@ -5,9 +5,9 @@
 // and what the page fetches when the visitor focuses the form (Pagefind's
 // script); then for a typical first query (one word, typed), until its
 // first page of results is shown (Pagefind's WebAssembly and metadata,
-// the word's index chunks and the results' excerpts), and the filters
-// fetched after it for the counts beside the filter values; and the bytes
-// of a second query.
+// the word's index chunks and the results' excerpts), and the pages'
+// filter values fetched after it for the counts beside the filter values;
+// and the bytes of a second query.
 // Usage: node bench/search-transfer.mjs BUILT_SITE_FOLDER
 // The folder must be built for the root of any host (the default base URL
 // works: every link is root-relative).
@@ -25,7 +25,7 @@ if (!fs.existsSync(path.join(root, 'pagefind'))) {
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
 let sent = 0;
 let requests = 0;
-let filterSent = 0; // of sent, Pagefind's filters
+let countSent = 0; // of sent, the pages' filter values for the counts (facets.<lang>.json)
 const server = http.createServer((req, res) => {
   let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (rel.endsWith('/')) rel += 'index.html';
@@ -47,7 +47,7 @@ const server = http.createServer((req, res) => {
   res.end(body);
   sent += body.length;
   requests++;
-  if (rel.includes('/pagefind/filter/')) filterSent += body.length;
+  if (/\/pagefind\/facets\.[a-z]+\.json$/.test(rel)) countSent += body.length;
   if (process.env.VERBOSE) console.log(`  ${body.length}\t${rel}`);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,10 +61,10 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const tab = await context.newPage();
     const reset = () => {
-      const r = { sent, requests, filterSent };
+      const r = { sent, requests, countSent };
       sent = 0;
       requests = 0;
-      filterSent = 0;
+      countSent = 0;
       return r;
     };
     reset();
@@ -88,7 +88,7 @@ try {
     console.log(`${lang}: before the first query ${kb(before.sent + focus.sent)} ` +
       `(the page ${kb(before.sent)} in ${before.requests} requests, on focus ${kb(focus.sent)} in ${focus.requests}); ` +
       `the first query "${query}" (${first.status}) ${kb(first.all.sent)} in ${first.all.requests} requests: ` +
-      `of them ${kb(first.all.filterSent)} the filters for the counts, fetched after the results were shown; ` +
+      `of them ${kb(first.all.countSent)} the pages' filter values for the counts, fetched after the results were shown; ` +
       `a second query "${second}" (${next.status}) ${kb(next.all.sent)} in ${next.all.requests}`);
     await context.close();
   }

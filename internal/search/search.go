@@ -58,7 +58,8 @@ var compoundLanguages = map[string]bool{"fi": true}
 
 // Index runs Pagefind over in and passes each file of the index to add,
 // with its path below the site root ("pagefind/pagefind.js"), and then
-// each language's list of the words indexed (see Words).
+// each language's list of the words indexed (see Words) and the filter
+// values of its pages (see Facets).
 func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error) (pages int, err error) {
 	dicts := map[string]*Compounds{}
 	for _, p := range in.Pages {
@@ -97,11 +98,16 @@ func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error)
 		err   error
 	}
 	read := make(chan result, 1)
-	words := NewWords()
+	words, facets := NewWords(), NewFacets()
 	go func() {
 		n, err := readBundle(stdout, func(f output.File) error {
-			if err := words.Add(strings.TrimPrefix(f.Path, Dir+"/"), f.Data); err != nil {
+			frag, ok, err := readFragment(strings.TrimPrefix(f.Path, Dir+"/"), f.Data)
+			if err != nil {
 				return err
+			}
+			if ok {
+				words.add(frag.Lang, frag.Content)
+				facets.add(frag)
 			}
 			return add(f)
 		})
@@ -124,7 +130,11 @@ func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error)
 	if err != nil {
 		return 0, err
 	}
-	for _, f := range files {
+	more, err := facets.Files()
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range append(files, more...) {
 		if err := add(f); err != nil {
 			return 0, err
 		}

@@ -1,11 +1,7 @@
 package search
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
-	"fmt"
-	"io"
 	"maps"
 	"path"
 	"slices"
@@ -37,46 +33,21 @@ const maxWords = 20000
 // wordsPath is the file of lang's list below the index folder.
 func wordsPath(lang string) string { return "words." + lang + ".json" }
 
-// fragmentMagic starts each of Pagefind's files once unzipped.
-const fragmentMagic = "pagefind_dcd"
-
 // NewWords returns an empty vocabulary.
 func NewWords() *Words { return &Words{pages: map[string]map[string]int{}} }
 
-// Add reads a file of the index, below the index folder; only fragments
-// (fragment/fi_1a2b3c4.pf_fragment, a page's text) add words, to the
-// language their name begins with.
-func (w *Words) Add(file string, data []byte) error {
-	dir, name := path.Split(file)
-	lang, _, ok := strings.Cut(name, "_")
-	if dir != "fragment/" || !ok || !strings.HasSuffix(name, ".pf_fragment") {
-		return nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("fragment %s: %w", file, err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return fmt.Errorf("fragment %s: %w", file, err)
-	}
-	var frag struct {
-		Content string `json:"content"`
-	}
-	if err := json.Unmarshal(bytes.TrimPrefix(raw, []byte(fragmentMagic)), &frag); err != nil {
-		return fmt.Errorf("fragment %s: %w", file, err)
-	}
+// add adds the words of a page's indexed text to lang's list.
+func (w *Words) add(lang, content string) {
 	if w.pages[lang] == nil {
 		w.pages[lang] = map[string]int{}
 	}
 	seen := map[string]bool{}
-	for _, word := range textWords(frag.Content) {
+	for _, word := range textWords(content) {
 		if !seen[word] {
 			seen[word] = true
 			w.pages[lang][word]++
 		}
 	}
-	return nil
 }
 
 // textWords returns the words of an indexed text, lowercase, as written:

@@ -37,9 +37,11 @@ async function start(form) {
   // none of it, and the bytes before the first query stay few: its script
   // (13 KB) when the visitor first turns to the form; its WebAssembly and
   // the language's page metadata (about 110 KB on 5,000 pages) with the
-  // first search; and the filters (about 95 KB there) only for the counts
-  // beside the filter values, after the results are shown, and only while
-  // the filters are open (on a phone they start folded).
+  // first search. The counts beside the filter values come from the
+  // pages' filter values that the build writes beside the index (about
+  // 45 KB there, half of Pagefind's own filters), fetched after the
+  // results are shown, and only while the filters are open (on a phone
+  // they start folded).
   let importing = null;
   const imported = () => (importing ??= import(form.dataset.pagefind));
   let loading = null;
@@ -47,8 +49,18 @@ async function start(form) {
     await pf.init();
     return pf;
   }));
-  let filtering = null;
-  const loadFilters = (pf) => (filtering ??= pf.filters());
+  const indexFile = (name) => new URL(name, new URL(form.dataset.pagefind, location.href));
+  let facetsLoading = null;
+  const facets = () => (facetsLoading ??= fetch(indexFile(`facets.${lang}.json`), { cache: 'no-cache' })
+    .then((r) => {
+      if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
+      return r.json();
+    })
+    .then((f) => unpackFacets(f, lang))
+    .catch((err) => {
+      facetsLoading = null;
+      throw err;
+    }));
   form.addEventListener('focusin', imported, { once: true });
   form.addEventListener('pointerdown', imported, { once: true });
   input.addEventListener('input', load, { once: true });
@@ -155,19 +167,26 @@ async function start(form) {
 
   // counts shows the counts of the latest search: a value's count is what
   // choosing it would give, so for a filter with values chosen, the
-  // search without that filter's own choices.
+  // search without that filter's own choices. They are counted over the
+  // pages the query finds without filters (every page with filters when
+  // there is no query).
   async function counts() {
     if (!countsFor) return;
     const { id, pagefind, q, chosen } = countsFor;
     clearCounts();
-    await loadFilters(pagefind);
-    const out = { ...(await query(pagefind, q, chosen)).filters };
-    for (const name of Object.keys(chosen)) {
-      out[name] = (await query(pagefind, q, filters(name))).filters[name];
+    let fc;
+    try {
+      fc = await facets();
+    } catch (err) {
+      console.error(err);
+      return;
     }
+    const pages = q
+      ? (await pagefind.search(q)).results.map((r) => fc.index.get(r.id)).filter((i) => i !== undefined)
+      : fc.index.values();
     if (id !== run) return;
     countsFor = null;
-    setCounts(out);
+    setCounts(countFacets(fc.filters, pages, chosen));
   }
   details?.addEventListener('toggle', () => { if (details.open) counts(); });
 
@@ -181,7 +200,7 @@ async function start(form) {
   // internal/search writes beside the index, fetched when a query first
   // finds nothing.
   let vocabulary = null;
-  const words = () => (vocabulary ??= fetch(new URL(`words.${lang}.json`, new URL(form.dataset.pagefind, location.href)), { cache: 'no-cache' })
+  const words = () => (vocabulary ??= fetch(indexFile(`words.${lang}.json`), { cache: 'no-cache' })
     .then((r) => (r.ok ? r.json() : []))
     .catch(() => []));
 
@@ -317,6 +336,42 @@ function common(a, b) {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i;
+}
+
+// unpackFacets reads internal/search's facets file: index maps each page's
+// id, as search results give it ("fi_1a2b3c4"), to its position; filters
+// has, for each filter, each page's values by position.
+function unpackFacets(file, lang) {
+  const index = new Map(file.ids.map((id, i) => [`${lang}_${id}`, i]));
+  const filters = {};
+  for (const [name, { values, pages }] of Object.entries(file.filters)) {
+    const width = Math.max(1, (values.length - 1).toString(36).length);
+    filters[name] = pages.split(',').map((p) => {
+      const out = [];
+      for (let i = 0; i < p.length; i += width) out.push(values[parseInt(p.slice(i, i + width), 36)]);
+      return out;
+    });
+  }
+  return { index, filters };
+}
+
+// countFacets counts, for each filter and value, the pages that have the
+// value and meet the chosen values ({ theme: { any: [...] } }) of every
+// other filter. A page that fails one filter's choices counts only for
+// that filter's values; one that fails two counts for none.
+export function countFacets(filters, pages, chosen) {
+  const names = Object.keys(filters);
+  const out = Object.fromEntries(names.map((n) => [n, {}]));
+  // a value chosen of a filter no page has: nothing meets it
+  if (Object.keys(chosen).some((n) => !filters[n])) return out;
+  for (const p of pages) {
+    const failed = names.filter((n) => chosen[n] && !filters[n][p].some((v) => chosen[n].any.includes(v)));
+    if (failed.length > 1) continue;
+    for (const name of failed.length === 1 ? failed : names) {
+      for (const v of filters[name][p]) out[name][v] = (out[name][v] ?? 0) + 1;
+    }
+  }
+  return out;
 }
 
 // oneApart reports whether a and b differ by one letter: one changed,

@@ -167,6 +167,35 @@ test('counts follow the query and the filters; an empty query with filters lists
   }
 });
 
+test('Pagefind loads in steps: its script on focus, the rest with the first query, the counts\' data only while the filters are open', async () => {
+  const context = await browser.newContext({ viewport: viewports.phone });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/pagefind/')) fetched.push(r.url().replace(/^.*\/pagefind\//, '')); });
+  try {
+    await page.goto(site.base + searchPath.en, { waitUntil: 'networkidle' });
+    assert.deepEqual(fetched, [], 'fetched before the form was used');
+    await page.focus('#search-q');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(fetched, ['pagefind.js']);
+    await page.keyboard.type('dialogue');
+    await settled(page, results.en);
+    await page.waitForLoadState('networkidle');
+    assert.ok(fetched.some((f) => /^wasm\.en\.pagefind$/.test(f)), fetched.join(', '));
+    assert.ok(fetched.some((f) => /^pagefind\.en_\w+\.pf_meta$/.test(f)), fetched.join(', '));
+    // On a phone the filters are folded: no counts, nor their data, nor Pagefind's filters.
+    assert.ok(!(await page.locator('#search-filters').evaluate((d) => d.open)));
+    assert.ok(!fetched.some((f) => f.startsWith('facets.') || f.startsWith('filter/')), fetched.join(', '));
+    assert.equal(await page.locator('label[for="f-level-national"] .n').textContent(), '');
+    await page.locator('#search-filters summary').click();
+    await page.waitForFunction(() => document.querySelector('label[for="f-level-national"] .n').textContent !== '');
+    assert.ok(fetched.includes('facets.en.json'), fetched.join(', '));
+    assert.ok(!fetched.some((f) => f.startsWith('filter/')), fetched.join(', '));
+  } finally {
+    await context.close();
+  }
+});
+
 test('without JavaScript the form submits to the search page, which links the facet pages', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
