@@ -19,7 +19,14 @@ import (
 // word that found nothing ("osalisuus" for "osallisuus"), as Pagefind
 // has no fuzzy search.
 type Words struct {
-	pages map[string]map[string]int // language -> word -> pages
+	pages map[string]map[string]*wordPages // language -> word -> its pages
+	page  int                              // the pages added so far
+}
+
+// wordPages counts the pages a word is on.
+type wordPages struct {
+	pages int
+	last  int // the page that counted last, so that a page counts once
 }
 
 // minTypo is the fewest letters of a word that is corrected or offered
@@ -34,52 +41,64 @@ const maxWords = 20000
 func wordsPath(lang string) string { return "words." + lang + ".json" }
 
 // NewWords returns an empty vocabulary.
-func NewWords() *Words { return &Words{pages: map[string]map[string]int{}} }
+func NewWords() *Words { return &Words{pages: map[string]map[string]*wordPages{}} }
 
 // add adds the words of a page's indexed text to lang's list.
 func (w *Words) add(lang, content string) {
-	if w.pages[lang] == nil {
-		w.pages[lang] = map[string]int{}
+	words := w.pages[lang]
+	if words == nil {
+		words = map[string]*wordPages{}
+		w.pages[lang] = words
 	}
-	seen := map[string]bool{}
-	for _, word := range textWords(content) {
-		if !seen[word] {
-			seen[word] = true
-			w.pages[lang][word]++
+	w.page++
+	eachTextWord(content, func(word string) {
+		e := words[word]
+		if e == nil {
+			e = &wordPages{}
+			words[word] = e
 		}
-	}
+		if e.last != w.page {
+			e.last = w.page
+			e.pages++
+		}
+	})
 }
 
-// textWords returns the words of an indexed text, lowercase, as written:
-// a compound split at Joint is one word again; words with fewer than
-// minTypo letters are left out.
-func textWords(text string) []string {
-	var out []string
-	var word strings.Builder
-	flush := func() {
-		if utf8.RuneCountInString(word.String()) >= minTypo {
-			out = append(out, word.String())
+// eachTextWord calls f with each word of an indexed text, lowercase, as
+// written: a compound split at Joint is one word again; words with fewer
+// than minTypo letters are left out.
+func eachTextWord(text string, f func(word string)) {
+	start, joints := -1, false
+	end := func(i int) {
+		if start < 0 {
+			return
 		}
-		word.Reset()
+		word := text[start:i]
+		start = -1
+		if joints {
+			word = strings.ReplaceAll(word, string(Joint), "")
+		}
+		if utf8.RuneCountInString(word) >= minTypo {
+			f(strings.ToLower(word))
+		}
 	}
-	prevLetter := false
 	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r):
-			word.WriteRune(unicode.ToLower(r))
-			prevLetter = true
-			continue
-		case r == Joint && prevLetter:
-			next, _ := utf8.DecodeRuneInString(text[i+1:])
-			if unicode.IsLetter(next) {
-				continue
+			if start < 0 {
+				start, joints = i, false
 			}
+		case r == Joint && start >= 0:
+			next, _ := utf8.DecodeRuneInString(text[i+1:])
+			if !unicode.IsLetter(next) {
+				end(i)
+			}
+			joints = true
+		default:
+			end(i)
 		}
-		flush()
-		prevLetter = false
 	}
-	flush()
-	return out
+	end(len(text))
 }
 
 // Files returns each language's list as pagefind/words.<lang>.json: a
@@ -91,8 +110,8 @@ func (w *Words) Files() ([]output.File, error) {
 		counts := w.pages[lang]
 		words := slices.Collect(maps.Keys(counts))
 		slices.SortFunc(words, func(a, b string) int {
-			if counts[a] != counts[b] {
-				return counts[b] - counts[a]
+			if counts[a].pages != counts[b].pages {
+				return counts[b].pages - counts[a].pages
 			}
 			return strings.Compare(a, b)
 		})
