@@ -47,7 +47,7 @@ func (k *keyer) pageKey(p *site.Page, dests []string) (key [sha256.Size]byte) {
 	h.Write(k.global[:])
 	h.Write(p.BodyHash[:])
 	k.write(h, p)
-	io.WriteString(h, p.Template)
+	h.Write([]byte{byte(p.Kind)})
 	for _, t := range p.Translations() {
 		k.write(h, t)
 	}

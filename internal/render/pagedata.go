@@ -23,7 +23,7 @@ func (r *renderer) pageData(p *site.Page, body []byte) (*Data, error) {
 	}
 	d.Canonical = r.site.AbsURL(p)
 	d.OGType = "website"
-	if p.Kind == site.KindPage {
+	if p.Kind == site.KindPage || p.Kind.Generated() {
 		d.OGType = "article"
 	}
 	for _, t := range p.Translations() {

@@ -224,19 +224,7 @@ func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []
 		errs.Add(p.Pos(), "%v", err)
 		return out, errs, dests, report
 	}
-	file := singleFile
-	switch p.Kind {
-	case site.KindHome:
-		file = homeFile
-	case site.KindSection:
-		file = listFile
-	}
-	if p.Template != "" {
-		file = p.Template
-	} else if p.Front.Layout != "" {
-		file = p.Front.Layout + ".html"
-	}
-	name, tpl := r.tpl.lookup(p.Dir, file)
+	name, tpl := r.tpl.lookup(p.Dir, templateFile(p))
 	if tpl == nil {
 		errs.Add(p.FieldPos("layout"), "there is no template %s for this page", path.Join(TemplateDir, name)).Hint = "add the template, or correct layout"
 		return out, errs, dests, report
@@ -244,6 +232,33 @@ func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []
 	out.Data, err = r.execute(tpl, name, d, p.File.Path)
 	errs.Append(p.Pos(), err)
 	return out, errs, dests, report
+}
+
+// templateFile is the template of p, looked up from p's folder: by its
+// kind, or its layout.
+func templateFile(p *site.Page) string {
+	switch p.Kind {
+	case site.KindHome:
+		return homeFile
+	case site.KindSection:
+		return listFile
+	case site.KindFacets:
+		return "facets.html"
+	case site.KindFacet:
+		return "facet.html"
+	case site.KindListPage: // the first page's template, but a commitment's later pages show only its practices
+		switch p.Parent.Kind {
+		case site.KindSection:
+			return listFile
+		case site.KindFacet:
+			return "facet.html"
+		}
+		return "practices.html"
+	}
+	if p.Front.Layout != "" {
+		return p.Front.Layout + ".html"
+	}
+	return singleFile
 }
 
 // links rewrites the Markdown links of p to content files.

@@ -235,7 +235,7 @@ func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
 		facetSlug := name.SlugIn(lang)
 		gen = append(gen, site.Generated{
 			Parent: idx.Section, Key: key, Slug: facetSlug, Title: name.In(lang),
-			Template: "facets.html", Params: &FacetPage{Index: idx, Facet: f},
+			Kind: site.KindFacets, Params: &FacetPage{Index: idx, Facet: f},
 		})
 		for _, fv := range f.Values {
 			if len(fv.Practices) == 0 {
@@ -244,7 +244,7 @@ func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
 			gen = append(gen, site.Generated{
 				Parent: idx.Section, Key: key + ":" + fv.Term.ID,
 				Slug:  facetSlug + "/" + fv.Term.SlugIn(lang),
-				Title: fv.Term.In(lang) + " – " + name.In(lang), Template: "facet.html",
+				Title: fv.Term.In(lang) + " – " + name.In(lang), Kind: site.KindFacet,
 				Params: &FacetPage{Index: idx, Facet: f, Value: fv},
 			})
 		}

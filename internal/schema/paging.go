@@ -67,8 +67,8 @@ type pager struct {
 
 // split pages the list items shown on the page first. It returns the
 // Paging of every page, the first one's for first itself; params makes the
-// Params of each later page, which is generated with template file.
-func (pr *pager) split(first *site.Page, items []*site.Page, file string, params func(*Paging) any) []*Paging {
+// Params of each later page.
+func (pr *pager) split(first *site.Page, items []*site.Page, params func(*Paging) any) []*Paging {
 	total := max(1, (len(items)+pr.size-1)/pr.size)
 	pages := make([]*site.Page, total)
 	pages[0] = first
@@ -82,9 +82,9 @@ func (pr *pager) split(first *site.Page, items []*site.Page, file string, params
 		n := strconv.Itoa(i + 1)
 		pr.gen = append(pr.gen, site.Generated{
 			Parent: first, Key: first.Key + ":page:" + n,
-			Slug:     pr.site.Config.Language(first.Lang).PageSlug + "/" + n,
-			Title:    pr.title(first.Lang, first.Front.Title, i+1, total),
-			Template: file, Params: params(out[i]),
+			Slug:  pr.site.Config.Language(first.Lang).PageSlug + "/" + n,
+			Title: pr.title(first.Lang, first.Front.Title, i+1, total),
+			Kind:  site.KindListPage, Params: params(out[i]),
 		})
 	}
 	return out
@@ -104,15 +104,15 @@ func paginate(s *site.Site, title TitleFunc) diag.List {
 	for _, p := range s.Pages {
 		switch x := p.Params.(type) {
 		case *Index:
-			x.Paging = pr.split(p, x.Practices, "list.html", func(pg *Paging) any { return &IndexPage{Index: x, Paging: pg} })[0]
+			x.Paging = pr.split(p, x.Practices, func(pg *Paging) any { return &IndexPage{Index: x, Paging: pg} })[0]
 		case *FacetPage:
 			if x.Value != nil {
-				x.Paging = pr.split(p, x.Value.Practices, "facet.html", func(pg *Paging) any {
+				x.Paging = pr.split(p, x.Value.Practices, func(pg *Paging) any {
 					return &FacetPage{Index: x.Index, Facet: x.Facet, Value: x.Value, Paging: pg}
 				})[0]
 			}
 		case *Commitment:
-			x.Paging = pr.split(p, x.Practices, "practices.html", func(pg *Paging) any { return &CommitmentPage{Commitment: p, Paging: pg} })[0]
+			x.Paging = pr.split(p, x.Practices, func(pg *Paging) any { return &CommitmentPage{Commitment: p, Paging: pg} })[0]
 		}
 	}
 	return pr.add()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // TestPaging builds a site of five practices, three only in Finnish, with
@@ -60,8 +62,8 @@ func TestPaging(t *testing.T) {
 	if !ok || ip.Paging.Number != 2 || itemsOf(ip.Paging) != "p1 dialogues" || ip.Listing() != idx {
 		t.Fatalf("second page: %+v", second.Params)
 	}
-	if second.Parent != section || second.Front.Title != "Käytännöt fi 2/2" || second.Template != "list.html" {
-		t.Errorf("second page: parent %s, title %q, template %q", second.Parent.Path, second.Front.Title, second.Template)
+	if second.Parent != section || second.Front.Title != "Käytännöt fi 2/2" || second.Kind != site.KindListPage {
+		t.Errorf("second page: parent %s, title %q, kind %d", second.Parent.Path, second.Front.Title, second.Kind)
 	}
 	// English has the same practices (the Finnish-only ones in Finnish), so
 	// the same pages, which pair as translations; English says "page".
@@ -104,7 +106,7 @@ func TestPaging(t *testing.T) {
 		t.Errorf("measure pages: %s", got)
 	}
 	cp := c.Paging.Pages[1].Params.(*CommitmentPage)
-	if cp.Commitment != measure || len(cp.Paging.Items) != 2 || c.Paging.Pages[1].Template != "practices.html" {
+	if cp.Commitment != measure || len(cp.Paging.Items) != 2 || c.Paging.Pages[1].Kind != site.KindListPage {
 		t.Errorf("measure's second page: %+v", cp)
 	}
 	// The commitment no practice names has one page, its own.
