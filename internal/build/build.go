@@ -189,12 +189,8 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if vocab != nil {
 		schemas = st.memoize(schema.Schemas(vocab))
 	}
-	model, siteErrs := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas})
-	errs = append(errs, siteErrs...)
-	if vocab != nil {
-		errs = append(errs, schema.Relate(model)...)
-		errs = append(errs, schema.Facets(model, vocab, render.PagedTitle(catalog))...)
-	}
+	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas}, vocab, render.PagedTitle(catalog))
+	errs = append(errs, modelErrs...)
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every
 	// stage rendering needs has loaded.

@@ -43,10 +43,10 @@ func (ip *IndexPage) PageOfList() (int, []*site.Page) { return ip.Paging.PageOfL
 func (fp *FacetPage) PageOfList() (int, []*site.Page) { return fp.Paging.PageOfList() }
 
 // PageOfList tells the pager where the page stands in the list it shows.
-func (c *Commitment) PageOfList() (int, []*site.Page) { return c.Paging.PageOfList() }
+func (c *CommitmentPage) PageOfList() (int, []*site.Page) { return c.Paging.PageOfList() }
 
 // PageOfList tells the pager where the page stands in the list it shows.
-func (cp *CommitmentPage) PageOfList() (int, []*site.Page) { return cp.Paging.PageOfList() }
+func (cp *CommitmentPracticesPage) PageOfList() (int, []*site.Page) { return cp.Paging.PageOfList() }
 
 // TitleFunc writes the title of page n of total of a list called title,
 // in lang: "Hyvät käytännöt, sivu 2/9".
@@ -111,8 +111,8 @@ func paginate(s *site.Site, title TitleFunc) diag.List {
 					return &FacetPage{Index: x.Index, Facet: x.Facet, Value: x.Value, Paging: pg}
 				})[0]
 			}
-		case *Commitment:
-			x.Paging = pr.split(p, x.Practices, func(pg *Paging) any { return &CommitmentPage{Commitment: p, Paging: pg} })[0]
+		case *CommitmentPage:
+			x.Paging = pr.split(p, x.Practices, func(pg *Paging) any { return &CommitmentPracticesPage{Commitment: p, Paging: pg} })[0]
 		}
 	}
 	return pr.add()
@@ -141,9 +141,9 @@ type IndexPage struct {
 // Listing returns the index of the section the page belongs to.
 func (ip *IndexPage) Listing() *Index { return ip.Index }
 
-// CommitmentPage is the Params of a later page of the good practices
+// CommitmentPracticesPage is the Params of a later page of the good practices
 // that name a commitment or measure.
-type CommitmentPage struct {
+type CommitmentPracticesPage struct {
 	Commitment *site.Page
 	Paging     *Paging
 }
@@ -151,15 +151,15 @@ type CommitmentPage struct {
 func (idx *Index) pagingOf() *Paging         { return idx.Paging }
 func (ip *IndexPage) pagingOf() *Paging      { return ip.Paging }
 func (fp *FacetPage) pagingOf() *Paging      { return fp.Paging }
-func (c *Commitment) pagingOf() *Paging      { return c.Paging }
-func (cp *CommitmentPage) pagingOf() *Paging { return cp.Paging }
+func (c *CommitmentPage) pagingOf() *Paging      { return c.Paging }
+func (cp *CommitmentPracticesPage) pagingOf() *Paging { return cp.Paging }
 func (pg *Paging) related() []*site.Page {
 	return append(append([]*site.Page(nil), pg.Items...), pg.Pages...)
 }
 func (ip *IndexPage) RelatedPages() []*site.Page { return ip.Paging.related() }
 
 // RelatedPages are the practices the page lists and the pages of its list.
-func (cp *CommitmentPage) RelatedPages() []*site.Page {
+func (cp *CommitmentPracticesPage) RelatedPages() []*site.Page {
 	return append(cp.Paging.related(), cp.Commitment)
 }
 
@@ -188,14 +188,14 @@ func (idx *Index) WriteKey(w io.Writer) {
 func (fp *FacetPage) WriteKey(w io.Writer) { fp.Index.WriteKey(w) }
 
 // WriteKey writes the number of practices that name the commitment.
-func (c *Commitment) WriteKey(w io.Writer) {
+func (c *CommitmentPage) WriteKey(w io.Writer) {
 	if c.Paging != nil {
 		fmt.Fprintf(w, "%d", c.Paging.Count)
 	}
 }
 
 // WriteKey writes the number of practices that name the commitment.
-func (cp *CommitmentPage) WriteKey(w io.Writer) { fmt.Fprintf(w, "%d", cp.Paging.Count) }
+func (cp *CommitmentPracticesPage) WriteKey(w io.Writer) { fmt.Fprintf(w, "%d", cp.Paging.Count) }
 
 // WriteKey writes the number of practices under each principle.
 func (d *Declaration) WriteKey(w io.Writer) {

@@ -101,16 +101,16 @@ func TestPaging(t *testing.T) {
 
 	// The measure lists four practices: two pages, the second below it.
 	measure := s.BySource("commitments/measure-1-1", "fi")
-	c := CommitmentOf(measure)
+	c := CommitmentPageOf(measure)
 	if got := pagesOf(c.Paging); got != "fi/commitments/measure-1-1/ fi/commitments/measure-1-1/sivu/2/" {
 		t.Errorf("measure pages: %s", got)
 	}
-	cp := c.Paging.Pages[1].Params.(*CommitmentPage)
+	cp := c.Paging.Pages[1].Params.(*CommitmentPracticesPage)
 	if cp.Commitment != measure || len(cp.Paging.Items) != 2 || c.Paging.Pages[1].Kind != site.KindListPage {
 		t.Errorf("measure's second page: %+v", cp)
 	}
 	// The commitment no practice names has one page, its own.
-	if cc := CommitmentOf(s.BySource("commitments/commitment-1", "fi")); len(cc.Paging.Pages) != 1 || len(cc.Paging.Items) != 0 {
+	if cc := CommitmentPageOf(s.BySource("commitments/commitment-1", "fi")); len(cc.Paging.Pages) != 1 || len(cc.Paging.Items) != 0 {
 		t.Errorf("commitment pages: %s", pagesOf(cc.Paging))
 	}
 }
