@@ -148,10 +148,10 @@ type CommitmentPracticesPage struct {
 	Paging     *Paging
 }
 
-func (idx *Index) pagingOf() *Paging         { return idx.Paging }
-func (ip *IndexPage) pagingOf() *Paging      { return ip.Paging }
-func (fp *FacetPage) pagingOf() *Paging      { return fp.Paging }
-func (c *CommitmentPage) pagingOf() *Paging      { return c.Paging }
+func (idx *Index) pagingOf() *Paging                  { return idx.Paging }
+func (ip *IndexPage) pagingOf() *Paging               { return ip.Paging }
+func (fp *FacetPage) pagingOf() *Paging               { return fp.Paging }
+func (c *CommitmentPage) pagingOf() *Paging           { return c.Paging }
 func (cp *CommitmentPracticesPage) pagingOf() *Paging { return cp.Paging }
 func (pg *Paging) related() []*site.Page {
 	return append(append([]*site.Page(nil), pg.Items...), pg.Pages...)
