@@ -230,7 +230,12 @@ func BenchmarkRenderKinds(b *testing.B) {
 	s := in.model(b)
 	kinds := map[string][]*site.Page{}
 	for _, p := range s.Pages {
-		_, listing := p.Params.(interface{ RelatedPages() []*site.Page })
+		_, index := p.Params.(*schema.Index)
+		_, indexPage := p.Params.(*schema.IndexPage)
+		_, facet := p.Params.(*schema.FacetPage)
+		_, home := p.Params.(*schema.Home)
+		_, declaration := p.Params.(*schema.Declaration)
+		listing := index || indexPage || facet || home || declaration
 		switch {
 		case schema.PracticeOf(p) != nil:
 			kinds["practices"] = append(kinds["practices"], p)

@@ -55,6 +55,7 @@ type renderer struct {
 	cache  *Cache
 	keys   *keyer // with cache
 	site   *site.Site
+	view   *viewer
 	cat    *i18n.Catalog
 	tpl    *Templates
 	assets *assets.Set
@@ -80,7 +81,8 @@ func (r *renderer) safePage(p *site.Page) (res pageResult) {
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary}
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary,
+		view: newViewer(in.Site)}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
 	}
@@ -152,18 +154,25 @@ type pageResult struct {
 // cachedPage returns the page from the cache when its key is unchanged,
 // and renders it otherwise.
 func (r *renderer) cachedPage(p *site.Page) pageResult {
+	d, err := r.pageData(p)
+	if err != nil {
+		var res pageResult
+		res.errs.Add(p.Pos(), "%v", err)
+		return res
+	}
 	if r.cache == nil {
-		file, errs, _, report := r.page(p)
+		file, errs, _, report := r.page(p, d)
 		return pageResult{file: file, errs: errs, report: report}
 	}
+	view := r.keys.viewKey(d)
 	if dests, ok := r.cache.links[p.BodyHash]; ok {
-		key := r.keys.pageKey(p, dests)
+		key := r.keys.pageKey(p, view, dests)
 		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key && (prev.report != nil || !r.report) {
 			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests, report: prev.report}
 		}
 	}
-	file, errs, dests, report := r.page(p)
-	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, dests), dests: dests, report: report, rendered: true}
+	file, errs, dests, report := r.page(p, d)
+	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, view, dests), dests: dests, report: report, rendered: true}
 }
 
 // keep replaces the cache's contents with this build's pages; pages that
@@ -186,9 +195,10 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 	*r.cache = *c
 }
 
-// page renders one page; it also returns the content-link destinations
-// of its Markdown and, when asked for, its report.
-func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []string, report *markdown.Report) {
+// page renders one page with its data but for the body, d; it also
+// returns the content-link destinations of its Markdown and, when asked
+// for, its report.
+func (r *renderer) page(p *site.Page, d *Data) (out output.File, errs diag.List, dests []string, report *markdown.Report) {
 	out = output.File{Path: p.Path + "index.html"}
 	links := r.links(p)
 	// The HTML of the body is copied into the page data, so it is made in
@@ -219,11 +229,8 @@ func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []
 		}
 		body = small
 	}
-	d, err := r.pageData(p, body.Bytes())
-	if err != nil {
-		errs.Add(p.Pos(), "%v", err)
-		return out, errs, dests, report
-	}
+	d.Content = template.HTML(body.Bytes())
+	var err error
 	name, tpl := r.tpl.lookup(p.Dir, templateFile(p))
 	if tpl == nil {
 		errs.Add(p.FieldPos("layout"), "there is no template %s for this page", path.Join(TemplateDir, name)).Hint = "add the template, or correct layout"

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/opengov-fi/opengov/internal/config"
@@ -153,60 +152,3 @@ func (ip *IndexPage) pagingOf() *Paging               { return ip.Paging }
 func (fp *FacetPage) pagingOf() *Paging               { return fp.Paging }
 func (c *CommitmentPage) pagingOf() *Paging           { return c.Paging }
 func (cp *CommitmentPracticesPage) pagingOf() *Paging { return cp.Paging }
-func (pg *Paging) related() []*site.Page {
-	return append(append([]*site.Page(nil), pg.Items...), pg.Pages...)
-}
-func (ip *IndexPage) RelatedPages() []*site.Page { return ip.Paging.related() }
-
-// RelatedPages are the practices the page lists and the pages of its list.
-func (cp *CommitmentPracticesPage) RelatedPages() []*site.Page {
-	return append(cp.Paging.related(), cp.Commitment)
-}
-
-// WriteKey writes what a page of the listing shows besides the pages it
-// relates to: the number of practices in all and with each facet value.
-func (ip *IndexPage) WriteKey(w io.Writer) { ip.Index.WriteKey(w) }
-
-// WriteKey writes the counts the facet navigation shows: the practices in
-// all and with each facet value that has any.
-func (idx *Index) WriteKey(w io.Writer) {
-	b := strconv.AppendInt(nil, int64(len(idx.Practices)), 10)
-	for _, f := range idx.Facets {
-		b = append(b, 0)
-		b = append(b, f.Vocabulary...)
-		for _, v := range f.Values {
-			b = append(b, ' ')
-			b = append(b, v.Term.ID...)
-			b = append(b, '=')
-			b = strconv.AppendInt(b, int64(len(v.Practices)), 10)
-		}
-	}
-	w.Write(b)
-}
-
-// WriteKey writes the counts the page shows, as Index.WriteKey does.
-func (fp *FacetPage) WriteKey(w io.Writer) { fp.Index.WriteKey(w) }
-
-// WriteKey writes the number of practices that name the commitment.
-func (c *CommitmentPage) WriteKey(w io.Writer) {
-	if c.Paging != nil {
-		fmt.Fprintf(w, "%d", c.Paging.Count)
-	}
-}
-
-// WriteKey writes the number of practices that name the commitment.
-func (cp *CommitmentPracticesPage) WriteKey(w io.Writer) { fmt.Fprintf(w, "%d", cp.Paging.Count) }
-
-// WriteKey writes the number of practices under each principle.
-func (d *Declaration) WriteKey(w io.Writer) {
-	for _, v := range d.Principles {
-		fmt.Fprintf(w, "%s=%d\x00", v.Term.ID, len(v.Practices))
-	}
-}
-
-// WriteKey writes the number of practices the home page links to.
-func (h *Home) WriteKey(w io.Writer) {
-	if h.Index != nil {
-		fmt.Fprintf(w, "%d", len(h.Index.Practices))
-	}
-}

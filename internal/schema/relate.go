@@ -271,23 +271,6 @@ func checkPracticeIDs(s *site.Site) diag.List {
 	return errs
 }
 
-// RelatedPages are the commitments a practice names.
-func (p *PracticePage) RelatedPages() []*site.Page { return p.Commitments }
-
-// RelatedPages are a commitment's commitment, measures and the practices
-// it lists: those of its first page of practices and the other pages.
-func (c *CommitmentPage) RelatedPages() []*site.Page {
-	practices := c.Practices
-	if c.Paging != nil {
-		practices = c.Paging.related()
-	}
-	out := append(slices.Clone(c.Measures), practices...)
-	if c.Parent != nil {
-		out = append(out, c.Parent)
-	}
-	return out
-}
-
 // sharedField is a front-matter field that says the same in every
 // language (a fact, not a text), with its value as a comparable string.
 type sharedField struct {

@@ -392,10 +392,3 @@ func (s *Site) DraftOf(p *Page, lang string) *content.File {
 // BySource returns the page from the content file at key ("x/y" or
 // "x/_index", no language, no extension) in lang, or nil.
 func (s *Site) BySource(key, lang string) *Page { return s.bySource[key+"."+lang] }
-
-// Relations is implemented by the Params of typed pages that show other
-// pages (a facet page its practices, a commitment its measures): what the
-// page renders depends on what those pages say.
-type Relations interface {
-	RelatedPages() []*Page
-}
