@@ -292,6 +292,11 @@ func BenchmarkRebuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Without its Finnish version, whose themes would have to agree, the
+	// practice's themes change in one file.
+	if err := os.Remove(filepath.Join(dir, strings.Replace(name, ".en.md", ".fi.md", 1))); err != nil {
+		b.Fatal(err)
+	}
 	themes := themesLine(b, string(original))
 	edits := map[string]func(i int) string{
 		"body": func(i int) string { return string(original) + "\nEdit " + strconv.Itoa(i) + ".\n" },
