@@ -18,6 +18,10 @@ import (
 type Cache struct {
 	pages map[string]cachedPage // by output path
 	links map[[sha256.Size]byte][]string
+	// views are the hashes of the pages' template data (by output path),
+	// made from the model that model identifies (Input.Model).
+	views map[string][sha256.Size]byte
+	model [sha256.Size]byte
 	// Rendered counts the pages the last build rendered, rather than took
 	// from the cache.
 	Rendered int

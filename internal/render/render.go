@@ -36,6 +36,11 @@ type Input struct {
 	// configuration).
 	Cache  *Cache
 	Global [32]byte
+	// Model, with Cache, identifies everything the model is made of (the
+	// global inputs, and every content file's path and front matter, not
+	// its body). When it is what the last build's was, every page's view
+	// is too, and its hash is taken from the cache rather than made again.
+	Model [32]byte
 	// Emit, when not nil, receives each file as soon as it is rendered, from
 	// several goroutines; Site then returns no files, so a large site is not
 	// held in memory. It is not used with Cache.
@@ -54,6 +59,10 @@ type renderer struct {
 	frags  fragments
 	cache  *Cache
 	keys   *keyer // with cache
+	// sameModel: the model is made of what the cache's was (Input.Model),
+	// so the cache's view hashes hold.
+	sameModel bool
+	model     [32]byte
 	site   *site.Site
 	view   *viewer
 	cat    *i18n.Catalog
@@ -85,6 +94,8 @@ func Site(in Input) ([]output.File, diag.List) {
 		view: newViewer(in.Site)}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
+		r.sameModel = in.Cache.model == in.Model && in.Cache.views != nil
+		r.model = in.Model
 	}
 	for _, l := range in.Site.Config.Languages {
 		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
@@ -146,6 +157,7 @@ type pageResult struct {
 	file     output.File
 	errs     diag.List
 	key      [32]byte
+	view     [32]byte         // the hash of its template data
 	dests    []string         // the content links of its Markdown
 	report   *markdown.Report // when asked for
 	rendered bool             // not taken from the cache
@@ -154,25 +166,45 @@ type pageResult struct {
 // cachedPage returns the page from the cache when its key is unchanged,
 // and renders it otherwise.
 func (r *renderer) cachedPage(p *site.Page) pageResult {
-	d, err := r.pageData(p)
-	if err != nil {
-		var res pageResult
-		res.errs.Add(p.Pos(), "%v", err)
+	var res pageResult
+	if r.cache == nil {
+		d, err := r.pageData(p)
+		if err != nil {
+			res.errs.Add(p.Pos(), "%v", err)
+			return res
+		}
+		res.file, res.errs, _, res.report = r.page(p, d)
 		return res
 	}
-	if r.cache == nil {
-		file, errs, _, report := r.page(p, d)
-		return pageResult{file: file, errs: errs, report: report}
+	out := p.Path + "index.html"
+	var d *Data
+	view, known := r.cache.views[out]
+	if !known || !r.sameModel {
+		var err error
+		if d, err = r.pageData(p); err != nil {
+			res.errs.Add(p.Pos(), "%v", err)
+			return res
+		}
+		view = r.keys.viewKey(d)
 	}
-	view := r.keys.viewKey(d)
+	res.view = view
 	if dests, ok := r.cache.links[p.BodyHash]; ok {
 		key := r.keys.pageKey(p, view, dests)
-		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key && (prev.report != nil || !r.report) {
-			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests, report: prev.report}
+		if prev, ok := r.cache.pages[out]; ok && prev.key == key && (prev.report != nil || !r.report) {
+			res.file, res.key, res.dests, res.report = output.File{Path: out, Data: prev.data}, key, dests, prev.report
+			return res
 		}
 	}
-	file, errs, dests, report := r.page(p, d)
-	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, view, dests), dests: dests, report: report, rendered: true}
+	if d == nil {
+		var err error
+		if d, err = r.pageData(p); err != nil {
+			res.errs.Add(p.Pos(), "%v", err)
+			return res
+		}
+	}
+	res.file, res.errs, res.dests, res.report = r.page(p, d)
+	res.key, res.rendered = r.keys.pageKey(p, view, res.dests), true
+	return res
 }
 
 // keep replaces the cache's contents with this build's pages; pages that
@@ -182,6 +214,7 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 		return
 	}
 	c := NewCache()
+	c.model, c.views = r.model, make(map[string][32]byte, len(results))
 	for i, res := range results {
 		if res.rendered {
 			c.Rendered++
@@ -190,6 +223,7 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 			continue
 		}
 		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
+		c.views[res.file.Path] = res.view
 		c.links[pages[i].BodyHash] = res.dests
 	}
 	*r.cache = *c
