@@ -55,23 +55,23 @@ type Input struct {
 }
 
 type renderer struct {
-	emit   func(output.File) error
-	frags  fragments
-	cache  *Cache
-	keys   *keyer // with cache
+	emit  func(output.File) error
+	frags fragments
+	cache *Cache
+	keys  *keyer // with cache
 	// sameModel: the model is made of what the cache's was (Input.Model),
 	// so the cache's view hashes hold.
 	sameModel bool
 	model     [32]byte
-	site   *site.Site
-	view   *viewer
-	cat    *i18n.Catalog
-	tpl    *Templates
-	assets *assets.Set
-	min    *minify.M
-	md     map[string]*markdown.Converter
-	report bool // make a markdown.Report of each page
-	names  *glossary.Glossary
+	site      *site.Site
+	view      *viewer
+	cat       *i18n.Catalog
+	tpl       *Templates
+	assets    *assets.Set
+	min       *minify.M
+	md        map[string]*markdown.Converter
+	report    bool // make a markdown.Report of each page
+	names     *glossary.Glossary
 }
 
 // safePage renders p, turning a panic into an error at p, so that one
