@@ -23,7 +23,8 @@ type Generated struct {
 
 // AddGenerated adds generated pages to the site: each below its parent,
 // paired with the others of the same key, and in the sitemap. It reports a
-// generated URL that an editor's page already has.
+// generated URL that an editor's page already has. It is for making the
+// model (schema.Model), before the model is handed out.
 func (s *Site) AddGenerated(gen []Generated) diag.List {
 	var errs diag.List
 	taken := map[string]*Page{}
