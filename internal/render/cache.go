@@ -78,9 +78,9 @@ func (k *keyer) pageKey(p *site.Page, view [sha256.Size]byte, dests []string) (k
 }
 
 // viewHasher hashes views. Within one build the model and the views made
-// from it do not change, so a value reached through a pointer is hashed
+// from it do not change, so a value that many views point to is hashed
 // once, however many pages show it (a practice's Ref is on every list it
 // is in; the facet navigation's counts on every list page).
 type viewHasher struct {
-	memo sync.Map // pointer (as any, which keeps it alive) -> [sha256.Size]byte
+	memo sync.Map // pointer to a sharedViews type (as any, which keeps it alive) -> [sha256.Size]byte
 }

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/opengov-fi/opengov/internal/config"
+	"github.com/opengov-fi/opengov/internal/schema"
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
@@ -165,16 +167,36 @@ func (w *viewWalk) mapValue(v reflect.Value) {
 	}
 }
 
-// pointer returns the hash of what p points to, made once per build.
-func (vh *viewHasher) pointer(p reflect.Value) [sha256.Size]byte {
-	key := p.Interface()
-	if sum, ok := vh.memo.Load(key); ok {
-		return sum.([sha256.Size]byte)
+// sharedViews are the types of the values that many pages' views point
+// to, whose hashes are kept for the build; a value of another type is
+// hashed where it is met (the same either way: this is for speed).
+var sharedViews = map[reflect.Type]bool{
+	reflect.TypeFor[Ref]():               true,
+	reflect.TypeFor[IndexView]():         true,
+	reflect.TypeFor[FacetView]():         true,
+	reflect.TypeFor[FacetValueView]():    true,
+	reflect.TypeFor[schema.Term]():       true,
+	reflect.TypeFor[schema.Practice]():   true,
+	reflect.TypeFor[schema.Commitment](): true,
+	reflect.TypeFor[config.Language]():   true,
+}
+
+// pointer returns the hash of what p points to; that of a shared view is
+// made once per build.
+func (vh *viewHasher) pointer(p reflect.Value) (sum [sha256.Size]byte) {
+	shared := sharedViews[p.Type().Elem()]
+	var key any
+	if shared {
+		key = p.Interface()
+		if sum, ok := vh.memo.Load(key); ok {
+			return sum.([sha256.Size]byte)
+		}
 	}
 	w := viewWalk{h: sha256.New(), vh: vh}
 	w.value(p.Elem())
-	var sum [sha256.Size]byte
 	w.h.Sum(sum[:0])
-	vh.memo.Store(key, sum)
+	if shared {
+		vh.memo.Store(key, sum)
+	}
 	return sum
 }
