@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/config"
@@ -22,17 +23,42 @@ import (
 // hashed once for the whole build) and key:"body" (the page's Markdown,
 // hashed as its source) are left to the page key. A view must hold values
 // only: a function, a channel or a page of the model in it panics.
-func (vh *viewHasher) sum(v any) (sum [sha256.Size]byte) {
-	w := viewWalk{h: sha256.New(), vh: vh}
+func (vh *viewHasher) sum(v any) [sha256.Size]byte {
+	w := viewWalk{vh: vh}
 	w.value(reflect.ValueOf(v))
+	return w.sum()
+}
+
+// viewWalk hashes one value: it gathers what it hashes in b and hands it
+// to the hash in large writes.
+type viewWalk struct {
+	h  hash.Hash
+	vh *viewHasher
+	b  []byte
+}
+
+func (w *viewWalk) flush() {
+	if w.h == nil {
+		w.h = sha256.New()
+	}
+	w.h.Write(w.b)
+	w.b = w.b[:0]
+}
+
+func (w *viewWalk) sum() (sum [sha256.Size]byte) {
+	if w.h == nil && len(w.b) < 1024 {
+		return sha256.Sum256(w.b)
+	}
+	w.flush()
 	w.h.Sum(sum[:0])
 	return sum
 }
 
-type viewWalk struct {
-	h   hash.Hash
-	vh  *viewHasher
-	buf [binary.MaxVarintLen64 + 1]byte
+func (w *viewWalk) write(b []byte) {
+	w.b = append(w.b, b...)
+	if len(w.b) > 4096 {
+		w.flush()
+	}
 }
 
 var (
@@ -58,16 +84,18 @@ const (
 	tagStruct
 )
 
-func (w *viewWalk) tag(t byte) { w.h.Write([]byte{t}) }
+func (w *viewWalk) tag(t byte) { w.b = append(w.b, t) }
 
 func (w *viewWalk) int(t byte, n int64) {
-	w.buf[0] = t
-	w.h.Write(binary.AppendVarint(w.buf[:1], n))
+	w.b = binary.AppendVarint(append(w.b, t), n)
 }
 
 func (w *viewWalk) str(s string) {
 	w.int(tagString, int64(len(s)))
-	w.h.Write([]byte(s))
+	w.b = append(w.b, s...)
+	if len(w.b) > 4096 {
+		w.flush()
+	}
 }
 
 func (w *viewWalk) value(v reflect.Value) {
@@ -95,7 +123,7 @@ func (w *viewWalk) value(v reflect.Value) {
 		}
 		sum := w.vh.pointer(v)
 		w.tag(tagPointer)
-		w.h.Write(sum[:])
+		w.write(sum[:])
 	case reflect.Interface:
 		if v.IsNil() {
 			w.tag(tagNil)
@@ -125,23 +153,41 @@ func (w *viewWalk) value(v reflect.Value) {
 func (w *viewWalk) structValue(v reflect.Value) {
 	t := v.Type()
 	if t == timeType {
-		b, _ := v.Interface().(time.Time).MarshalBinary()
-		w.int(tagTime, int64(len(b)))
-		w.h.Write(b)
+		tm := v.Interface().(time.Time)
+		_, offset := tm.Zone()
+		w.int(tagTime, tm.Unix())
+		w.int(tagTime, int64(tm.Nanosecond()))
+		w.int(tagTime, int64(offset))
 		return
 	}
 	if t == modelPageType {
 		panic("render: a view holds a page of the model; give it a Ref")
 	}
+	fields := hashedFields(t)
 	w.int(tagStruct, int64(t.NumField()))
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() || f.Tag.Get("key") != "" {
-			continue
-		}
+	for _, i := range fields {
 		w.int(tagStruct, int64(i))
 		w.value(v.Field(i))
 	}
+}
+
+// fieldPlans holds, by struct type, the fields a view's hash walks.
+var fieldPlans sync.Map // reflect.Type -> []int
+
+// hashedFields returns the indexes of t's exported fields without a key
+// tag.
+func hashedFields(t reflect.Type) []int {
+	if plan, ok := fieldPlans.Load(t); ok {
+		return plan.([]int)
+	}
+	var plan []int
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && f.Tag.Get("key") == "" {
+			plan = append(plan, i)
+		}
+	}
+	fieldPlans.Store(t, plan)
+	return plan
 }
 
 // mapValue hashes a map's entries in an order that does not depend on the
@@ -153,17 +199,15 @@ func (w *viewWalk) mapValue(v reflect.Value) {
 	}
 	entries := make([][sha256.Size]byte, 0, v.Len())
 	for it := v.MapRange(); it.Next(); {
-		e := viewWalk{h: sha256.New(), vh: w.vh}
+		e := viewWalk{vh: w.vh}
 		e.value(it.Key())
 		e.value(it.Value())
-		var sum [sha256.Size]byte
-		e.h.Sum(sum[:0])
-		entries = append(entries, sum)
+		entries = append(entries, e.sum())
 	}
 	slices.SortFunc(entries, func(a, b [sha256.Size]byte) int { return cmp.Compare(string(a[:]), string(b[:])) })
 	w.int(tagMap, int64(len(entries)))
 	for _, e := range entries {
-		w.h.Write(e[:])
+		w.write(e[:])
 	}
 }
 
@@ -192,9 +236,9 @@ func (vh *viewHasher) pointer(p reflect.Value) (sum [sha256.Size]byte) {
 			return sum.([sha256.Size]byte)
 		}
 	}
-	w := viewWalk{h: sha256.New(), vh: vh}
+	w := viewWalk{vh: vh}
 	w.value(p.Elem())
-	w.h.Sum(sum[:0])
+	sum = w.sum()
 	if shared {
 		vh.memo.Store(key, sum)
 	}
