@@ -189,12 +189,8 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if vocab != nil {
 		schemas = st.memoize(schema.Schemas(vocab))
 	}
-	model, siteErrs := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas})
-	errs = append(errs, siteErrs...)
-	if vocab != nil {
-		errs = append(errs, schema.Relate(model)...)
-		errs = append(errs, schema.Facets(model, vocab, render.PagedTitle(catalog))...)
-	}
+	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas}, vocab, render.PagedTitle(catalog))
+	errs = append(errs, modelErrs...)
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every
 	// stage rendering needs has loaded.
@@ -202,8 +198,12 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 		return nil, errs.Sort()
 	}
 	emit := newEmitter(opts.Sink)
+	var stamp [sha256.Size]byte
+	if st.incremental() {
+		stamp = modelStamp(st.global, files)
+	}
 	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier,
-		Cache: st.cache, Global: st.global, Glossary: sh.glossary}
+		Cache: st.cache, Global: st.global, Model: stamp, Glossary: sh.glossary}
 	if opts.Sink != nil {
 		in.Emit = emit.file
 	}
@@ -215,7 +215,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	var exportErr error
 	var exporting sync.WaitGroup
 	if vocab != nil {
-		exporting.Go(func() { exported, exportErr = st.export(model, vocab, catalog) })
+		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog) })
 	}
 	out, renderErrs := render.Site(in)
 	exporting.Wait()
@@ -372,20 +372,26 @@ func (st *state) memoize(schemas map[string]site.Schema) map[string]site.Schema 
 	return out
 }
 
-// export returns the open data files, made again only when a page's front
-// matter, URL or language, or a site-wide input, changed.
-func (st *state) export(model *site.Site, vocab *schema.Vocabularies, msgs *i18n.Catalog) ([]output.File, error) {
+// modelStamp identifies what the site model is made of: the site-wide
+// inputs and every content file's path and front matter, but not its
+// body, which the model does not read.
+func modelStamp(global [sha256.Size]byte, files []*content.File) (sum [sha256.Size]byte) {
+	h := sha256.New()
+	h.Write(global[:])
+	for _, f := range files {
+		h.Write(f.MetaHash[:])
+		fmt.Fprintf(h, "%s\x00", f.Path)
+	}
+	h.Sum(sum[:0])
+	return sum
+}
+
+// export returns the open data files, made again only when the model may
+// have changed (key, its modelStamp), as the exports read only the model.
+func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog) ([]output.File, error) {
 	if !st.incremental() {
 		return export.Files(model, vocab, msgs)
 	}
-	h := sha256.New()
-	h.Write(st.global[:])
-	for _, p := range model.Pages {
-		h.Write(p.MetaHash[:])
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00", p.Path, p.Lang, p.Key)
-	}
-	var key [sha256.Size]byte
-	h.Sum(key[:0])
 	if key == st.exportKey && st.exportFiles != nil {
 		return st.exportFiles, nil
 	}

@@ -126,7 +126,7 @@ func TestRelatedCommitmentsTakeTheBodyLinkForm(t *testing.T) {
 			continue
 		}
 		var got []string
-		for _, c := range schema.PracticeOf(p).Commitments {
+		for _, c := range schema.PracticePageOf(p).Commitments {
 			got = append(got, c.File.Path)
 		}
 		want := "content/commitments/2019-2023/fi0034.fi.md content/commitments/2023-2027/measure-1-1.fi.md"

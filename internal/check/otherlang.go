@@ -70,7 +70,7 @@ type languageText struct {
 func languageTexts(s *site.Site, g *glossary.Glossary, reports map[string]*markdown.Report) []languageText {
 	var out []languageText
 	for _, p := range s.Pages {
-		if p.Template != "" || p.File == nil { // generated pages
+		if p.Kind.Generated() || p.File == nil { // generated pages
 			continue
 		}
 		for _, field := range []struct{ key, value string }{{"title", p.Front.Title}, {"summary", p.Front.Summary}} {

@@ -15,7 +15,7 @@ func checkPages(out *findings, s *site.Site) {
 	byTitle := map[string][]*site.Page{} // lang + title -> pages
 	var keys []string
 	for _, p := range s.Pages {
-		if p.Template != "" { // generated pages have generated titles
+		if p.Kind.Generated() { // generated pages have generated titles
 			continue
 		}
 		if strings.TrimSpace(p.Front.Summary) == "" {

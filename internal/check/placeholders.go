@@ -31,7 +31,7 @@ func isPlaceholder(s string) bool {
 // pages an editor wrote, at the value's position, naming the field.
 func checkPlaceholders(out *findings, s *site.Site) {
 	for _, p := range s.Pages {
-		if p.Template != "" || p.File == nil || p.File.Meta == nil {
+		if p.Kind.Generated() || p.File == nil || p.File.Meta == nil {
 			continue
 		}
 		walkPlaceholders(p.File.Meta, "", func(field string, n *decode.Node) {

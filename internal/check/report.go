@@ -66,7 +66,7 @@ func Translations(s *site.Site, history History) []TranslationRow {
 	var rows []TranslationRow
 	def := s.Config.DefaultLanguage
 	for _, p := range s.Pages {
-		if p.Template != "" || p.Translations()[0] != p {
+		if p.Kind.Generated() || p.Translations()[0] != p {
 			continue // generated pages follow their parents; a group is reported once
 		}
 		src := p.Translation(def)

@@ -29,7 +29,7 @@ var hashRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 func checkTranslations(out *findings, s *site.Site) {
 	def := s.Config.DefaultLanguage
 	for _, p := range s.Pages {
-		if p.Template != "" { // generated pages follow their parents
+		if p.Kind.Generated() { // generated pages follow their parents
 			continue
 		}
 		if p.Translations()[0] == p { // report a group once, at its first page

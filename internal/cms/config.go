@@ -192,7 +192,7 @@ func (g *generator) collections() ([]Collection, error) {
 	var groups []*site.Page        // first page of each other translation group
 	seen := map[string]bool{}
 	for _, p := range s.Pages {
-		if p.Template != "" || seen[p.Key] {
+		if p.Kind.Generated() || seen[p.Key] {
 			continue
 		}
 		seen[p.Key] = true

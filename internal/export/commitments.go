@@ -43,10 +43,11 @@ func commitmentRecords(s *site.Site, lang string) []CommitmentRecord {
 			LeadInstitution: c.LeadInstitution, SupportInstitutions: nonNil(c.SupportInstitutions),
 			PolicyAreas: nonNil(c.PolicyAreas), Status: c.Status, GoodPractices: []string{},
 		}
-		if c.Parent != nil {
-			r.Commitment = commitmentID(schema.CommitmentOf(c.Parent))
+		rel := schema.CommitmentPageOf(p)
+		if rel.Parent != nil {
+			r.Commitment = commitmentID(schema.CommitmentOf(rel.Parent))
 		}
-		for _, pr := range c.Practices {
+		for _, pr := range rel.Practices {
 			r.GoodPractices = append(r.GoodPractices, schema.PracticeOf(pr).ID)
 		}
 		records = append(records, r)

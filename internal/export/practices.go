@@ -55,7 +55,7 @@ func practiceRecords(s *site.Site, pages []*site.Page) []PracticeRecord {
 			Year: pr.Year, RelatedCommitments: []string{}, Links: []LinkRecord{},
 			Published: date(p.Front.Published), Updated: date(p.Front.Updated), Translations: map[string]string{},
 		}
-		for _, c := range pr.Commitments {
+		for _, c := range schema.PracticePageOf(p).Commitments {
 			r.RelatedCommitments = append(r.RelatedCommitments, commitmentID(schema.CommitmentOf(c)))
 		}
 		for _, l := range pr.Links {

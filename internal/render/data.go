@@ -6,17 +6,20 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/i18n"
-	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // Data is what a page template receives. Everything a template needs to
-// decide about languages is computed here; templates only print it.
+// decide about languages is computed here; templates only print it. It is
+// made of values (the view, see PageView), and the page's cache key hashes
+// every exported field: the fields tagged key:"global" are inputs of every
+// page, hashed once for the build (site.toml, the messages), and Content
+// is the page's Markdown, hashed as its source.
 type Data struct {
-	Lang *config.Language
-	L    *i18n.Localizer
+	Lang *config.Language `key:"global"`
+	L    *i18n.Localizer  `key:"global"`
 	// Page is the page being rendered; nil on 404 pages.
-	Page    *site.Page
-	Content template.HTML
+	Page    *PageView
+	Content template.HTML `key:"body"`
 
 	Title       string // for <title>: "Page – Site", or the site title on home
 	Description string
@@ -28,9 +31,15 @@ type Data struct {
 	Languages []LangLink // the language switcher: each other language
 	Menu      []MenuLink
 	Footer    []MenuLink
-	Crumbs    []*site.Page // from home down to the parent
+	Crumbs    []*Ref // from home down to the parent
+	Home      *Ref   // the language's home page
 	HomeURL   string
 	RootURL   string // the language chooser
+	// SearchPage is the language's search page, or nil.
+	SearchPage *Ref
+	// Pager is the pager of the page's list, or nil when the page shows no
+	// paginated list or its list fits on one page.
+	Pager *Pager
 
 	r *renderer
 }
@@ -66,7 +75,7 @@ type MenuLink struct {
 }
 
 // URL is the root-relative URL of p: "/opengov/en/x/".
-func (d *Data) URL(p *site.Page) string { return d.r.site.RelURL(p) }
+func (d *Data) URL(p linked) string { return d.r.site.Config.BasePath() + p.path() }
 
 // Asset is the URL of a static file, fingerprinted where it is CSS or JS.
 func (d *Data) Asset(name string) (string, error) { return d.r.asset(name) }
@@ -107,13 +116,13 @@ func (d *ChooserData) Asset(name string) (string, error) { return d.r.asset(name
 // CardList is what the cards partial receives: pages to list as cards with
 // headings of the given level.
 type CardList struct {
-	Pages []*site.Page
+	Pages []*Ref
 	Level int
 	Data  *Data
 }
 
 // Cards prepares pages for the cards partial: {{ template "cards.html" ($.Cards .Page.Children 2) }}.
-func (d *Data) Cards(pages []*site.Page, level int) CardList {
+func (d *Data) Cards(pages []*Ref, level int) CardList {
 	return CardList{Pages: pages, Level: level, Data: d}
 }
 
@@ -129,7 +138,3 @@ func (d *Data) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
 // Rel is the URL of a path below the site root: "data/x.json" gives
 // "/opengov/data/x.json".
 func (d *Data) Rel(path string) string { return d.r.site.Config.BasePath() + path }
-
-// Source returns the page of the source file key ("search",
-// "good-practices/_index") in the page's language, or nil.
-func (d *Data) Source(key string) *site.Page { return d.r.site.BySource(key, d.Lang.Code) }

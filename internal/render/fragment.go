@@ -8,14 +8,13 @@ import (
 	"sync"
 
 	"github.com/opengov-fi/opengov/internal/i18n"
-	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // FragmentData is what a fragment partial receives: the page it shows, a
 // heading level, and the language it is shown in; never the page it is
 // shown on, so that one rendering serves every page that shows it.
 type FragmentData struct {
-	Page  *site.Page
+	Page  *Ref
 	Level int
 	Lang  string
 	L     *i18n.Localizer
@@ -23,7 +22,7 @@ type FragmentData struct {
 }
 
 // URL is the root-relative URL of p.
-func (f *FragmentData) URL(p *site.Page) string { return f.r.site.RelURL(p) }
+func (f *FragmentData) URL(p linked) string { return f.r.site.Config.BasePath() + p.path() }
 
 // Open writes the opening tag of a heading at Level with a class.
 func (f *FragmentData) Open(class string) template.HTML { return openHeading(f.Level, class) }
@@ -45,7 +44,7 @@ func closeHeading(level int) template.HTML {
 
 type fragmentKey struct {
 	name   string
-	page   *site.Page
+	page   *Ref
 	level  int
 	lang   string
 	shared string // the key of a Shared partial
@@ -67,13 +66,13 @@ type fragments struct {
 // shows the same page: {{ $.Fragment "practice-card.html" . 3 }}. A
 // practice's card is shown on the listing, on each of its facet pages, on
 // the home page and on the declaration, but rendered once.
-func (d *Data) Fragment(name string, p *site.Page, level int) (template.HTML, error) {
+func (d *Data) Fragment(name string, p *Ref, level int) (template.HTML, error) {
 	return d.r.fragment(name, p, level, d.Lang.Code)
 }
 
 // Fragments renders the partial name for each of pages, as Fragment does,
 // and joins them: one call for a whole list rather than one per item.
-func (d *Data) Fragments(name string, pages []*site.Page, level int) (template.HTML, error) {
+func (d *Data) Fragments(name string, pages []*Ref, level int) (template.HTML, error) {
 	parts := make([]template.HTML, len(pages))
 	size := 0
 	for i, p := range pages {
@@ -92,7 +91,7 @@ func (d *Data) Fragments(name string, pages []*site.Page, level int) (template.H
 	return template.HTML(b.String()), nil
 }
 
-func (r *renderer) fragment(name string, p *site.Page, level int, lang string) (template.HTML, error) {
+func (r *renderer) fragment(name string, p *Ref, level int, lang string) (template.HTML, error) {
 	key := fragmentKey{name: name, page: p, level: level, lang: lang}
 	v, _ := r.frags.m.LoadOrStore(key, &fragment{})
 	f := v.(*fragment)
@@ -101,7 +100,7 @@ func (r *renderer) fragment(name string, p *site.Page, level int, lang string) (
 		data := &FragmentData{Page: p, Level: level, Lang: lang, L: r.cat.For(lang), r: r}
 		if err := r.tpl.partials.ExecuteTemplate(&buf, name, data); err != nil {
 			buf.Reset()
-			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, data), p.File.Path)
+			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, data), p.Source)
 			return
 		}
 		f.html = template.HTML(buf.String())
@@ -123,7 +122,7 @@ func (d *Data) Shared(name, key string) (template.HTML, error) {
 		var buf bytes.Buffer
 		if err := r.tpl.partials.ExecuteTemplate(&buf, name, d); err != nil {
 			buf.Reset()
-			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, d), d.Page.File.Path)
+			f.err = r.explain(err, r.tpl.source.partials.ExecuteTemplate(&buf, name, d), d.Page.Source)
 			return
 		}
 		f.html = template.HTML(buf.String())

@@ -47,7 +47,7 @@ func (d *Data) jsonLD() (ld, error) {
 		return nil, err
 	}
 	publisher := ld{"@type": "GovernmentOrganization", "name": name, "url": url}
-	home := s.AbsURL(s.Home[lang])
+	home := s.Config.BaseURL + d.Home.Path
 	website := ld{"@type": "WebSite", "@id": home, "url": home, "name": d.Lang.Title, "inLanguage": lang, "publisher": publisher}
 	node := ld{"@context": "https://schema.org", "@type": "WebPage", "inLanguage": lang, "publisher": publisher, "isPartOf": website}
 	if d.Description != "" {
@@ -59,8 +59,8 @@ func (d *Data) jsonLD() (ld, error) {
 		return node, nil
 	}
 	node["@type"] = pageType(p)
-	node["@id"] = s.AbsURL(p)
-	node["url"] = s.AbsURL(p)
+	node["@id"] = s.Config.BaseURL + p.Path
+	node["url"] = s.Config.BaseURL + p.Path
 	node["name"] = p.Front.Title
 	if !p.Front.Published.IsZero() {
 		node["datePublished"] = isoDate(p.Front.Published)
@@ -74,26 +74,26 @@ func (d *Data) jsonLD() (ld, error) {
 		node["dateModified"] = isoDate(a.Reviewed)
 	}
 	var items []ld
-	for i, c := range append(append([]*site.Page{}, d.Crumbs...), p) {
-		items = append(items, ld{"@type": "ListItem", "position": i + 1, "name": c.Front.Title, "item": s.AbsURL(c)})
+	for i, c := range append(append([]*Ref{}, d.Crumbs...), p.Ref) {
+		items = append(items, ld{"@type": "ListItem", "position": i + 1, "name": c.Front.Title, "item": s.Config.BaseURL + c.Path})
 	}
 	node["breadcrumb"] = ld{"@type": "BreadcrumbList", "itemListElement": items}
 	original := originalOf(p, s.Config.DefaultLanguage)
-	if original == p {
+	if original == p.Ref {
 		var translations []ld
-		for _, t := range p.Translations() {
-			if t != p {
-				translations = append(translations, ld{"@id": s.AbsURL(t)})
+		for _, t := range p.Translations {
+			if t != p.Ref {
+				translations = append(translations, ld{"@id": s.Config.BaseURL + t.Path})
 			}
 		}
 		if translations != nil {
 			node["workTranslation"] = translations
 		}
 	} else {
-		node["translationOfWork"] = ld{"@id": s.AbsURL(original)}
+		node["translationOfWork"] = ld{"@id": s.Config.BaseURL + original.Path}
 	}
-	if pr := schema.PracticeOf(p); pr != nil {
-		node["mainEntity"] = practiceLD(p, pr, lang)
+	if pr, ok := p.Params.(*PracticeView); ok {
+		node["mainEntity"] = practiceLD(p, pr.Practice, lang)
 	}
 	return node, nil
 }
@@ -132,21 +132,23 @@ func (d *ChooserData) JSONLD() (template.JS, error) {
 
 // originalOf is the version of p that the others translate: the one in
 // the default language, or else the first in the order of site.toml.
-func originalOf(p *site.Page, defaultLang string) *site.Page {
-	if t := p.Translation(defaultLang); t != nil {
-		return t
+func originalOf(p *PageView, defaultLang string) *Ref {
+	for _, t := range p.Translations {
+		if t.Lang == defaultLang {
+			return t
+		}
 	}
-	return p.Translations()[0]
+	return p.Translations[0]
 }
 
-func pageType(p *site.Page) string {
+func pageType(p *PageView) string {
 	switch {
-	case schema.PracticeOf(p) != nil:
+	case p.Ref.Practice != nil:
 		return "ItemPage"
 	case p.Kind == site.KindSection:
 		return "CollectionPage"
 	}
-	if _, ok := p.Params.(*schema.FacetPage); ok {
+	if _, ok := p.Params.(*FacetPageView); ok {
 		return "CollectionPage"
 	}
 	return "WebPage"
@@ -154,7 +156,7 @@ func pageType(p *site.Page) string {
 
 // practiceLD describes a good practice: a CreativeWork by its
 // organisation, with its partners, country, themes and launch year.
-func practiceLD(p *site.Page, pr *schema.Practice, lang string) ld {
+func practiceLD(p *PageView, pr *schema.Practice, lang string) ld {
 	work := ld{"@type": "CreativeWork", "name": p.Front.Title, "inLanguage": p.Lang}
 	if p.Front.Summary != "" {
 		work["description"] = p.Front.Summary

@@ -7,11 +7,10 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/schema"
-	"github.com/opengov-fi/opengov/internal/site"
 )
 
 func TestPracticeLDLeavesOutWhatThePracticeDoesNotSay(t *testing.T) {
-	p := &site.Page{File: &content.File{Lang: "en", Front: content.Front{Title: "Open budget"}}}
+	p := &PageView{Ref: &Ref{Lang: "en", Front: content.Front{Title: "Open budget"}}}
 	full := &schema.Practice{
 		Organisation: "Ministry of Finance", Partners: []string{"Kone Foundation"},
 		CountryTerm: &schema.Term{ID: "FI", Label: map[string]string{"en": "Finland"}},
@@ -36,7 +35,7 @@ func TestPracticeLDLeavesOutWhatThePracticeDoesNotSay(t *testing.T) {
 }
 
 func TestJSONLDCannotCloseItsScript(t *testing.T) {
-	p := &site.Page{File: &content.File{Lang: "en", Front: content.Front{Title: "</script><script>alert(1)</script> & <!--"}}}
+	p := &PageView{Ref: &Ref{Lang: "en", Front: content.Front{Title: "</script><script>alert(1)</script> & <!--"}}}
 	data, err := json.Marshal(practiceLD(p, &schema.Practice{}, "en"))
 	if err != nil {
 		t.Fatal(err)

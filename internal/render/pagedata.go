@@ -2,18 +2,17 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
-// pageData builds the template data of page p with its rendered body.
-func (r *renderer) pageData(p *site.Page, body []byte) (*Data, error) {
+// pageData builds the template data of page p, but for its body
+// (Content), from the model through the build's viewer.
+func (r *renderer) pageData(p *site.Page) (*Data, error) {
 	d := r.langData(r.site.Config.Language(p.Lang))
-	d.Page = p
-	d.Content = template.HTML(body)
+	d.Page = r.view.page(p)
 	d.Title = p.Front.Title + " – " + d.Lang.Title
 	if p.Kind == site.KindHome {
 		d.Title = d.Lang.Title
@@ -23,7 +22,7 @@ func (r *renderer) pageData(p *site.Page, body []byte) (*Data, error) {
 	}
 	d.Canonical = r.site.AbsURL(p)
 	d.OGType = "website"
-	if p.Kind == site.KindPage {
+	if p.Kind == site.KindPage || p.Kind.Generated() {
 		d.OGType = "article"
 	}
 	for _, t := range p.Translations() {
@@ -33,7 +32,8 @@ func (r *renderer) pageData(p *site.Page, body []byte) (*Data, error) {
 		}
 	}
 	d.Alternates = append(d.Alternates, Alternate{HrefLang: "x-default", URL: r.site.Config.BaseURL})
-	d.Crumbs = p.Ancestors()
+	d.Crumbs = r.view.list(p.Ancestors())
+	d.Pager = r.pagerOf(p)
 
 	d.Languages = d.Languages[:0]
 	for _, l := range r.site.Config.Languages {
@@ -50,8 +50,8 @@ func (r *renderer) pageData(p *site.Page, body []byte) (*Data, error) {
 		}
 		d.Languages = append(d.Languages, link)
 	}
-	markCurrent(d.Menu, d, p)
-	markCurrent(d.Footer, d, p)
+	markCurrent(d.Menu, d, d.Page)
+	markCurrent(d.Footer, d, d.Page)
 	return d, nil
 }
 
@@ -87,8 +87,10 @@ func (r *renderer) langData(l *config.Language) *Data {
 		L:           r.cat.For(l.Code),
 		Title:       l.Title,
 		Description: l.Description,
+		Home:        r.view.ref(r.site.Home[l.Code]),
 		HomeURL:     r.site.RelURL(r.site.Home[l.Code]),
 		RootURL:     r.site.Config.BasePath(),
+		SearchPage:  r.view.ref(r.site.BySource(searchSource, l.Code)),
 		r:           r,
 	}
 	d.Menu = r.menuLinks(r.site.Menus[l.Code])
@@ -113,8 +115,12 @@ func (r *renderer) menuLinks(entries []site.MenuEntry) []MenuLink {
 	return out
 }
 
+// searchSource is the content file of the search page that the header's
+// search field sends its query to.
+const searchSource = "search"
+
 // markCurrent flags the menu entries that are p or a section above it.
-func markCurrent(menu []MenuLink, d *Data, p *site.Page) {
+func markCurrent(menu []MenuLink, d *Data, p *PageView) {
 	here := d.URL(p)
 	for i := range menu {
 		m := &menu[i]

@@ -33,13 +33,10 @@ type PagerLink struct {
 	Gap     bool
 }
 
-// Pager returns the pager of the page, or nil when the page shows no
-// paginated list or its list fits on one page.
-func (d *Data) Pager() *Pager {
-	if d.Page == nil {
-		return nil
-	}
-	pg, ok := d.Page.Params.(paged)
+// pagerOf returns the pager of p, or nil when p shows no paginated list
+// or its list fits on one page.
+func (r *renderer) pagerOf(p *site.Page) *Pager {
+	pg, ok := p.Params.(paged)
 	if !ok {
 		return nil
 	}
@@ -47,7 +44,7 @@ func (d *Data) Pager() *Pager {
 	if len(pages) < 2 {
 		return nil
 	}
-	return d.r.pager(n, pages)
+	return r.pager(n, pages)
 }
 
 func (r *renderer) pager(n int, pages []*site.Page) *Pager {

@@ -36,6 +36,11 @@ type Input struct {
 	// configuration).
 	Cache  *Cache
 	Global [32]byte
+	// Model, with Cache, identifies everything the model is made of (the
+	// global inputs, and every content file's path and front matter, not
+	// its body). When it is what the last build's was, every page's view
+	// is too, and its hash is taken from the cache rather than made again.
+	Model [32]byte
 	// Emit, when not nil, receives each file as soon as it is rendered, from
 	// several goroutines; Site then returns no files, so a large site is not
 	// held in memory. It is not used with Cache.
@@ -50,18 +55,23 @@ type Input struct {
 }
 
 type renderer struct {
-	emit   func(output.File) error
-	frags  fragments
-	cache  *Cache
-	keys   *keyer // with cache
-	site   *site.Site
-	cat    *i18n.Catalog
-	tpl    *Templates
-	assets *assets.Set
-	min    *minify.M
-	md     map[string]*markdown.Converter
-	report bool // make a markdown.Report of each page
-	names  *glossary.Glossary
+	emit  func(output.File) error
+	frags fragments
+	cache *Cache
+	keys  *keyer // with cache
+	// sameModel: the model is made of what the cache's was (Input.Model),
+	// so the cache's view hashes hold.
+	sameModel bool
+	model     [32]byte
+	site      *site.Site
+	view      *viewer
+	cat       *i18n.Catalog
+	tpl       *Templates
+	assets    *assets.Set
+	min       *minify.M
+	md        map[string]*markdown.Converter
+	report    bool // make a markdown.Report of each page
+	names     *glossary.Glossary
 }
 
 // safePage renders p, turning a panic into an error at p, so that one
@@ -80,9 +90,12 @@ func (r *renderer) safePage(p *site.Page) (res pageResult) {
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
 	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary}
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary,
+		view: newViewer(in.Site)}
 	if in.Cache != nil {
 		r.keys = newKeyer(in.Site, in.Global)
+		r.sameModel = in.Cache.model == in.Model && in.Cache.views != nil
+		r.model = in.Model
 	}
 	for _, l := range in.Site.Config.Languages {
 		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
@@ -144,6 +157,7 @@ type pageResult struct {
 	file     output.File
 	errs     diag.List
 	key      [32]byte
+	view     [32]byte         // the hash of its template data
 	dests    []string         // the content links of its Markdown
 	report   *markdown.Report // when asked for
 	rendered bool             // not taken from the cache
@@ -152,18 +166,45 @@ type pageResult struct {
 // cachedPage returns the page from the cache when its key is unchanged,
 // and renders it otherwise.
 func (r *renderer) cachedPage(p *site.Page) pageResult {
+	var res pageResult
 	if r.cache == nil {
-		file, errs, _, report := r.page(p)
-		return pageResult{file: file, errs: errs, report: report}
+		d, err := r.pageData(p)
+		if err != nil {
+			res.errs.Add(p.Pos(), "%v", err)
+			return res
+		}
+		res.file, res.errs, _, res.report = r.page(p, d)
+		return res
 	}
+	out := p.Path + "index.html"
+	var d *Data
+	view, known := r.cache.views[out]
+	if !known || !r.sameModel {
+		var err error
+		if d, err = r.pageData(p); err != nil {
+			res.errs.Add(p.Pos(), "%v", err)
+			return res
+		}
+		view = r.keys.viewKey(d)
+	}
+	res.view = view
 	if dests, ok := r.cache.links[p.BodyHash]; ok {
-		key := r.keys.pageKey(p, dests)
-		if prev, ok := r.cache.pages[p.Path+"index.html"]; ok && prev.key == key && (prev.report != nil || !r.report) {
-			return pageResult{file: output.File{Path: p.Path + "index.html", Data: prev.data}, key: key, dests: dests, report: prev.report}
+		key := r.keys.pageKey(p, view, dests)
+		if prev, ok := r.cache.pages[out]; ok && prev.key == key && (prev.report != nil || !r.report) {
+			res.file, res.key, res.dests, res.report = output.File{Path: out, Data: prev.data}, key, dests, prev.report
+			return res
 		}
 	}
-	file, errs, dests, report := r.page(p)
-	return pageResult{file: file, errs: errs, key: r.keys.pageKey(p, dests), dests: dests, report: report, rendered: true}
+	if d == nil {
+		var err error
+		if d, err = r.pageData(p); err != nil {
+			res.errs.Add(p.Pos(), "%v", err)
+			return res
+		}
+	}
+	res.file, res.errs, res.dests, res.report = r.page(p, d)
+	res.key, res.rendered = r.keys.pageKey(p, view, res.dests), true
+	return res
 }
 
 // keep replaces the cache's contents with this build's pages; pages that
@@ -173,6 +214,7 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 		return
 	}
 	c := NewCache()
+	c.model, c.views = r.model, make(map[string][32]byte, len(results))
 	for i, res := range results {
 		if res.rendered {
 			c.Rendered++
@@ -181,14 +223,16 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 			continue
 		}
 		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
+		c.views[res.file.Path] = res.view
 		c.links[pages[i].BodyHash] = res.dests
 	}
 	*r.cache = *c
 }
 
-// page renders one page; it also returns the content-link destinations
-// of its Markdown and, when asked for, its report.
-func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []string, report *markdown.Report) {
+// page renders one page with its data but for the body, d; it also
+// returns the content-link destinations of its Markdown and, when asked
+// for, its report.
+func (r *renderer) page(p *site.Page, d *Data) (out output.File, errs diag.List, dests []string, report *markdown.Report) {
 	out = output.File{Path: p.Path + "index.html"}
 	links := r.links(p)
 	// The HTML of the body is copied into the page data, so it is made in
@@ -219,24 +263,9 @@ func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []
 		}
 		body = small
 	}
-	d, err := r.pageData(p, body.Bytes())
-	if err != nil {
-		errs.Add(p.Pos(), "%v", err)
-		return out, errs, dests, report
-	}
-	file := singleFile
-	switch p.Kind {
-	case site.KindHome:
-		file = homeFile
-	case site.KindSection:
-		file = listFile
-	}
-	if p.Template != "" {
-		file = p.Template
-	} else if p.Front.Layout != "" {
-		file = p.Front.Layout + ".html"
-	}
-	name, tpl := r.tpl.lookup(p.Dir, file)
+	d.Content = template.HTML(body.Bytes())
+	var err error
+	name, tpl := r.tpl.lookup(p.Dir, templateFile(p))
 	if tpl == nil {
 		errs.Add(p.FieldPos("layout"), "there is no template %s for this page", path.Join(TemplateDir, name)).Hint = "add the template, or correct layout"
 		return out, errs, dests, report
@@ -244,6 +273,33 @@ func (r *renderer) page(p *site.Page) (out output.File, errs diag.List, dests []
 	out.Data, err = r.execute(tpl, name, d, p.File.Path)
 	errs.Append(p.Pos(), err)
 	return out, errs, dests, report
+}
+
+// templateFile is the template of p, looked up from p's folder: by its
+// kind, or its layout.
+func templateFile(p *site.Page) string {
+	switch p.Kind {
+	case site.KindHome:
+		return homeFile
+	case site.KindSection:
+		return listFile
+	case site.KindFacets:
+		return "facets.html"
+	case site.KindFacet:
+		return "facet.html"
+	case site.KindListPage: // the first page's template, but a commitment's later pages show only its practices
+		switch p.Parent.Kind {
+		case site.KindSection:
+			return listFile
+		case site.KindFacet:
+			return "facet.html"
+		}
+		return "practices.html"
+	}
+	if p.Front.Layout != "" {
+		return p.Front.Layout + ".html"
+	}
+	return singleFile
 }
 
 // links rewrites the Markdown links of p to content files.

@@ -28,13 +28,6 @@ type Commitment struct {
 	IRM                 *IRM     `fm:"irm"`
 
 	StatusTerm *Term
-	// Set by Relate.
-	Parent    *site.Page   // a measure's commitment
-	Measures  []*site.Page // a commitment's measures
-	Practices []*site.Page // good practices that name this page
-	// Set by Facets: the commitment page's share of Practices, the first
-	// page of their list.
-	Paging *Paging
 }
 
 // IRM is the Independent Reporting Mechanism's review of a commitment, in

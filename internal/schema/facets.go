@@ -235,7 +235,7 @@ func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
 		facetSlug := name.SlugIn(lang)
 		gen = append(gen, site.Generated{
 			Parent: idx.Section, Key: key, Slug: facetSlug, Title: name.In(lang),
-			Template: "facets.html", Params: &FacetPage{Index: idx, Facet: f},
+			Kind: site.KindFacets, Params: &FacetPage{Index: idx, Facet: f},
 		})
 		for _, fv := range f.Values {
 			if len(fv.Practices) == 0 {
@@ -244,7 +244,7 @@ func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
 			gen = append(gen, site.Generated{
 				Parent: idx.Section, Key: key + ":" + fv.Term.ID,
 				Slug:  facetSlug + "/" + fv.Term.SlugIn(lang),
-				Title: fv.Term.In(lang) + " – " + name.In(lang), Template: "facet.html",
+				Title: fv.Term.In(lang) + " – " + name.In(lang), Kind: site.KindFacet,
 				Params: &FacetPage{Index: idx, Facet: f, Value: fv},
 			})
 		}
@@ -309,52 +309,4 @@ func termsOf(p *Practice, name string) []string {
 		}
 	}
 	return nil
-}
-
-// RelatedPages are the practices the section page lists, the pages of
-// its listing and the facet pages its navigation links to; WriteKey adds
-// the counts.
-func (idx *Index) RelatedPages() []*site.Page {
-	return append(idx.Paging.related(), idx.facetPages()...)
-}
-
-// facetPages are the facet and value pages the facet navigation links.
-func (idx *Index) facetPages() []*site.Page {
-	var out []*site.Page
-	for _, f := range idx.Facets {
-		out = append(out, f.Page)
-		for _, v := range f.Values {
-			out = append(out, v.Page)
-		}
-	}
-	return out
-}
-
-// RelatedPages are the practices a value page lists, the pages of its
-// list, and the facet pages the navigation links to (on a facet's index
-// page, which lists the values, the same pages).
-func (fp *FacetPage) RelatedPages() []*site.Page {
-	if fp.Paging == nil {
-		return fp.Index.facetPages()
-	}
-	return append(fp.Paging.related(), fp.Index.facetPages()...)
-}
-
-// RelatedPages are the newest practices and the section they lead to.
-func (h *Home) RelatedPages() []*site.Page {
-	if h.Index == nil {
-		return h.Newest
-	}
-	return append(slices.Clone(h.Newest), h.Index.Section)
-}
-
-// RelatedPages are the practices shown under the principles and the
-// principles' pages.
-func (d *Declaration) RelatedPages() []*site.Page {
-	var out []*site.Page
-	for _, v := range d.Principles {
-		out = append(out, v.Preview()...)
-		out = append(out, v.Page)
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/opengov-fi/opengov/internal/config"
@@ -43,10 +42,10 @@ func (ip *IndexPage) PageOfList() (int, []*site.Page) { return ip.Paging.PageOfL
 func (fp *FacetPage) PageOfList() (int, []*site.Page) { return fp.Paging.PageOfList() }
 
 // PageOfList tells the pager where the page stands in the list it shows.
-func (c *Commitment) PageOfList() (int, []*site.Page) { return c.Paging.PageOfList() }
+func (c *CommitmentPage) PageOfList() (int, []*site.Page) { return c.Paging.PageOfList() }
 
 // PageOfList tells the pager where the page stands in the list it shows.
-func (cp *CommitmentPage) PageOfList() (int, []*site.Page) { return cp.Paging.PageOfList() }
+func (cp *CommitmentPracticesPage) PageOfList() (int, []*site.Page) { return cp.Paging.PageOfList() }
 
 // TitleFunc writes the title of page n of total of a list called title,
 // in lang: "Hyvät käytännöt, sivu 2/9".
@@ -67,8 +66,8 @@ type pager struct {
 
 // split pages the list items shown on the page first. It returns the
 // Paging of every page, the first one's for first itself; params makes the
-// Params of each later page, which is generated with template file.
-func (pr *pager) split(first *site.Page, items []*site.Page, file string, params func(*Paging) any) []*Paging {
+// Params of each later page.
+func (pr *pager) split(first *site.Page, items []*site.Page, params func(*Paging) any) []*Paging {
 	total := max(1, (len(items)+pr.size-1)/pr.size)
 	pages := make([]*site.Page, total)
 	pages[0] = first
@@ -82,9 +81,9 @@ func (pr *pager) split(first *site.Page, items []*site.Page, file string, params
 		n := strconv.Itoa(i + 1)
 		pr.gen = append(pr.gen, site.Generated{
 			Parent: first, Key: first.Key + ":page:" + n,
-			Slug:     pr.site.Config.Language(first.Lang).PageSlug + "/" + n,
-			Title:    pr.title(first.Lang, first.Front.Title, i+1, total),
-			Template: file, Params: params(out[i]),
+			Slug:  pr.site.Config.Language(first.Lang).PageSlug + "/" + n,
+			Title: pr.title(first.Lang, first.Front.Title, i+1, total),
+			Kind:  site.KindListPage, Params: params(out[i]),
 		})
 	}
 	return out
@@ -104,15 +103,15 @@ func paginate(s *site.Site, title TitleFunc) diag.List {
 	for _, p := range s.Pages {
 		switch x := p.Params.(type) {
 		case *Index:
-			x.Paging = pr.split(p, x.Practices, "list.html", func(pg *Paging) any { return &IndexPage{Index: x, Paging: pg} })[0]
+			x.Paging = pr.split(p, x.Practices, func(pg *Paging) any { return &IndexPage{Index: x, Paging: pg} })[0]
 		case *FacetPage:
 			if x.Value != nil {
-				x.Paging = pr.split(p, x.Value.Practices, "facet.html", func(pg *Paging) any {
+				x.Paging = pr.split(p, x.Value.Practices, func(pg *Paging) any {
 					return &FacetPage{Index: x.Index, Facet: x.Facet, Value: x.Value, Paging: pg}
 				})[0]
 			}
-		case *Commitment:
-			x.Paging = pr.split(p, x.Practices, "practices.html", func(pg *Paging) any { return &CommitmentPage{Commitment: p, Paging: pg} })[0]
+		case *CommitmentPage:
+			x.Paging = pr.split(p, x.Practices, func(pg *Paging) any { return &CommitmentPracticesPage{Commitment: p, Paging: pg} })[0]
 		}
 	}
 	return pr.add()
@@ -141,72 +140,15 @@ type IndexPage struct {
 // Listing returns the index of the section the page belongs to.
 func (ip *IndexPage) Listing() *Index { return ip.Index }
 
-// CommitmentPage is the Params of a later page of the good practices
+// CommitmentPracticesPage is the Params of a later page of the good practices
 // that name a commitment or measure.
-type CommitmentPage struct {
+type CommitmentPracticesPage struct {
 	Commitment *site.Page
 	Paging     *Paging
 }
 
-func (idx *Index) pagingOf() *Paging         { return idx.Paging }
-func (ip *IndexPage) pagingOf() *Paging      { return ip.Paging }
-func (fp *FacetPage) pagingOf() *Paging      { return fp.Paging }
-func (c *Commitment) pagingOf() *Paging      { return c.Paging }
-func (cp *CommitmentPage) pagingOf() *Paging { return cp.Paging }
-func (pg *Paging) related() []*site.Page {
-	return append(append([]*site.Page(nil), pg.Items...), pg.Pages...)
-}
-func (ip *IndexPage) RelatedPages() []*site.Page { return ip.Paging.related() }
-
-// RelatedPages are the practices the page lists and the pages of its list.
-func (cp *CommitmentPage) RelatedPages() []*site.Page {
-	return append(cp.Paging.related(), cp.Commitment)
-}
-
-// WriteKey writes what a page of the listing shows besides the pages it
-// relates to: the number of practices in all and with each facet value.
-func (ip *IndexPage) WriteKey(w io.Writer) { ip.Index.WriteKey(w) }
-
-// WriteKey writes the counts the facet navigation shows: the practices in
-// all and with each facet value that has any.
-func (idx *Index) WriteKey(w io.Writer) {
-	b := strconv.AppendInt(nil, int64(len(idx.Practices)), 10)
-	for _, f := range idx.Facets {
-		b = append(b, 0)
-		b = append(b, f.Vocabulary...)
-		for _, v := range f.Values {
-			b = append(b, ' ')
-			b = append(b, v.Term.ID...)
-			b = append(b, '=')
-			b = strconv.AppendInt(b, int64(len(v.Practices)), 10)
-		}
-	}
-	w.Write(b)
-}
-
-// WriteKey writes the counts the page shows, as Index.WriteKey does.
-func (fp *FacetPage) WriteKey(w io.Writer) { fp.Index.WriteKey(w) }
-
-// WriteKey writes the number of practices that name the commitment.
-func (c *Commitment) WriteKey(w io.Writer) {
-	if c.Paging != nil {
-		fmt.Fprintf(w, "%d", c.Paging.Count)
-	}
-}
-
-// WriteKey writes the number of practices that name the commitment.
-func (cp *CommitmentPage) WriteKey(w io.Writer) { fmt.Fprintf(w, "%d", cp.Paging.Count) }
-
-// WriteKey writes the number of practices under each principle.
-func (d *Declaration) WriteKey(w io.Writer) {
-	for _, v := range d.Principles {
-		fmt.Fprintf(w, "%s=%d\x00", v.Term.ID, len(v.Practices))
-	}
-}
-
-// WriteKey writes the number of practices the home page links to.
-func (h *Home) WriteKey(w io.Writer) {
-	if h.Index != nil {
-		fmt.Fprintf(w, "%d", len(h.Index.Practices))
-	}
-}
+func (idx *Index) pagingOf() *Paging                  { return idx.Paging }
+func (ip *IndexPage) pagingOf() *Paging               { return ip.Paging }
+func (fp *FacetPage) pagingOf() *Paging               { return fp.Paging }
+func (c *CommitmentPage) pagingOf() *Paging           { return c.Paging }
+func (cp *CommitmentPracticesPage) pagingOf() *Paging { return cp.Paging }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // TestPaging builds a site of five practices, three only in Finnish, with
@@ -60,8 +62,8 @@ func TestPaging(t *testing.T) {
 	if !ok || ip.Paging.Number != 2 || itemsOf(ip.Paging) != "p1 dialogues" || ip.Listing() != idx {
 		t.Fatalf("second page: %+v", second.Params)
 	}
-	if second.Parent != section || second.Front.Title != "Käytännöt fi 2/2" || second.Template != "list.html" {
-		t.Errorf("second page: parent %s, title %q, template %q", second.Parent.Path, second.Front.Title, second.Template)
+	if second.Parent != section || second.Front.Title != "Käytännöt fi 2/2" || second.Kind != site.KindListPage {
+		t.Errorf("second page: parent %s, title %q, kind %d", second.Parent.Path, second.Front.Title, second.Kind)
 	}
 	// English has the same practices (the Finnish-only ones in Finnish), so
 	// the same pages, which pair as translations; English says "page".
@@ -99,16 +101,16 @@ func TestPaging(t *testing.T) {
 
 	// The measure lists four practices: two pages, the second below it.
 	measure := s.BySource("commitments/measure-1-1", "fi")
-	c := CommitmentOf(measure)
+	c := CommitmentPageOf(measure)
 	if got := pagesOf(c.Paging); got != "fi/commitments/measure-1-1/ fi/commitments/measure-1-1/sivu/2/" {
 		t.Errorf("measure pages: %s", got)
 	}
-	cp := c.Paging.Pages[1].Params.(*CommitmentPage)
-	if cp.Commitment != measure || len(cp.Paging.Items) != 2 || c.Paging.Pages[1].Template != "practices.html" {
+	cp := c.Paging.Pages[1].Params.(*CommitmentPracticesPage)
+	if cp.Commitment != measure || len(cp.Paging.Items) != 2 || c.Paging.Pages[1].Kind != site.KindListPage {
 		t.Errorf("measure's second page: %+v", cp)
 	}
 	// The commitment no practice names has one page, its own.
-	if cc := CommitmentOf(s.BySource("commitments/commitment-1", "fi")); len(cc.Paging.Pages) != 1 || len(cc.Paging.Items) != 0 {
+	if cc := CommitmentPageOf(s.BySource("commitments/commitment-1", "fi")); len(cc.Paging.Pages) != 1 || len(cc.Paging.Items) != 0 {
 		t.Errorf("commitment pages: %s", pagesOf(cc.Paging))
 	}
 }

@@ -44,9 +44,6 @@ type Practice struct {
 	PrincipleTerms []*Term
 	StageTerm      *Term
 	StatusTerm     *Term
-	// Commitments are the pages named by RelatedCommitments, in the
-	// practice's language where they exist.
-	Commitments []*site.Page
 }
 
 // Link is an external link of a good practice.

@@ -22,17 +22,41 @@ func Schemas(v *Vocabularies) map[string]site.Schema {
 	}
 }
 
-// Relate links the typed pages of a site model: a measure to its
-// commitment and back, a practice to the commitments it names and back. It
-// also checks that a practice keeps its id in every language.
+// PracticePage is the Params of a good practice's page in a made model:
+// the fields decoded from its front matter, which stay as they were
+// decoded (a Builder reuses them from build to build), and the pages they
+// relate it to.
+type PracticePage struct {
+	*Practice
+	// Commitments are the pages named by RelatedCommitments, in the
+	// practice's language where they exist.
+	Commitments []*site.Page
+}
+
+// CommitmentPage is the Params of a commitment's or measure's page in a
+// made model: its decoded fields and the pages related to it.
+type CommitmentPage struct {
+	*Commitment
+	Parent    *site.Page   // a measure's commitment
+	Measures  []*site.Page // a commitment's measures
+	Practices []*site.Page // good practices that name this page
+	// Paging is the page's share of Practices, the first page of their
+	// list (set by Facets).
+	Paging *Paging
+}
+
+// Relate links the typed pages of a site model that is being made: a
+// measure to its commitment and back, a practice to the commitments it
+// names and back. The relations are new values beside the decoded fields,
+// never written into them. It also checks that a practice keeps its id in
+// every language.
 func Relate(s *site.Site) diag.List {
-	// Decoded fields may be reused from an earlier build: start afresh.
 	for _, p := range s.Pages {
-		if pr := PracticeOf(p); pr != nil {
-			pr.Commitments = nil
-		}
-		if c := CommitmentOf(p); c != nil {
-			c.Parent, c.Measures, c.Practices, c.Paging = nil, nil, nil, nil
+		switch x := p.Params.(type) {
+		case *Practice:
+			p.Params = &PracticePage{Practice: x}
+		case *Commitment:
+			p.Params = &CommitmentPage{Commitment: x}
 		}
 	}
 	var errs diag.List
@@ -43,11 +67,35 @@ func Relate(s *site.Site) diag.List {
 	return errs
 }
 
-// PracticeOf returns p's good-practice fields, or nil.
-func PracticeOf(p *site.Page) *Practice { x, _ := p.Params.(*Practice); return x }
+// PracticeOf returns p's decoded good-practice fields, or nil.
+func PracticeOf(p *site.Page) *Practice {
+	switch x := p.Params.(type) {
+	case *Practice:
+		return x
+	case *PracticePage:
+		return x.Practice
+	}
+	return nil
+}
 
-// CommitmentOf returns p's commitment fields, or nil.
-func CommitmentOf(p *site.Page) *Commitment { x, _ := p.Params.(*Commitment); return x }
+// CommitmentOf returns p's decoded commitment fields, or nil.
+func CommitmentOf(p *site.Page) *Commitment {
+	switch x := p.Params.(type) {
+	case *Commitment:
+		return x
+	case *CommitmentPage:
+		return x.Commitment
+	}
+	return nil
+}
+
+// PracticePageOf returns the fields and relations of p, a good practice
+// in a made model, or nil.
+func PracticePageOf(p *site.Page) *PracticePage { x, _ := p.Params.(*PracticePage); return x }
+
+// CommitmentPageOf returns the fields and relations of p, a commitment or
+// measure in a made model, or nil.
+func CommitmentPageOf(p *site.Page) *CommitmentPage { x, _ := p.Params.(*CommitmentPage); return x }
 
 func relateMeasures(s *site.Site) diag.List {
 	var errs diag.List
@@ -69,12 +117,12 @@ func relateMeasures(s *site.Site) diag.List {
 			errs.Add(p.FieldPos("number"), "measure %s has no commitment %s in action plan %s in this language", c.Number, number, c.ActionPlan).Hint = "add the commitment page, or correct number or action_plan"
 			continue
 		}
-		c.Parent = parent
-		pc := CommitmentOf(parent)
+		CommitmentPageOf(p).Parent = parent
+		pc := CommitmentPageOf(parent)
 		pc.Measures = append(pc.Measures, p)
 	}
 	for _, p := range s.Pages {
-		if c := CommitmentOf(p); c != nil {
+		if c := CommitmentPageOf(p); c != nil {
 			slices.SortFunc(c.Measures, func(a, b *site.Page) int { return compareNumbers(CommitmentOf(a).Number, CommitmentOf(b).Number) })
 		}
 	}
@@ -102,7 +150,7 @@ func relatePractices(s *site.Site) diag.List {
 	var errs diag.List
 	named := map[string][]*site.Page{} // commitment content key -> practices naming it (one per translation group)
 	for _, p := range s.Pages {
-		pr := PracticeOf(p)
+		pr := PracticePageOf(p)
 		if pr == nil {
 			continue
 		}
@@ -130,7 +178,7 @@ func relatePractices(s *site.Site) diag.List {
 	}
 	titleKeys := map[*site.Page]string{}
 	for _, c := range s.Pages {
-		cm := CommitmentOf(c)
+		cm := CommitmentPageOf(c)
 		if cm == nil {
 			continue
 		}
@@ -223,23 +271,6 @@ func checkPracticeIDs(s *site.Site) diag.List {
 	return errs
 }
 
-// RelatedPages are the commitments a practice names.
-func (p *Practice) RelatedPages() []*site.Page { return p.Commitments }
-
-// RelatedPages are a commitment's commitment, measures and the practices
-// it lists: those of its first page of practices and the other pages.
-func (c *Commitment) RelatedPages() []*site.Page {
-	practices := c.Practices
-	if c.Paging != nil {
-		practices = c.Paging.related()
-	}
-	out := append(slices.Clone(c.Measures), practices...)
-	if c.Parent != nil {
-		out = append(out, c.Parent)
-	}
-	return out
-}
-
 // sharedField is a front-matter field that says the same in every
 // language (a fact, not a text), with its value as a comparable string.
 type sharedField struct {
@@ -259,7 +290,7 @@ var sharedFields = []sharedField{
 	{"stage", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StageTerm} })},
 	{"year", practiceField(func(p *Practice) string { return fmt.Sprint(p.Year) })},
 	{"related_commitments", func(pg *site.Page) (string, bool) {
-		p := PracticeOf(pg)
+		p := PracticePageOf(pg)
 		if p == nil || len(p.Commitments) != len(p.RelatedCommitments) { // one not found: reported already
 			return "", false
 		}

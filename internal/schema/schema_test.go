@@ -174,7 +174,7 @@ func TestOptionalFieldsMayBeLeftOut(t *testing.T) {
 	if p.Organisation != "" || p.Status != "" || p.StatusTerm != nil {
 		t.Errorf("practice: %+v", p)
 	}
-	c := CommitmentOf(s.BySource("commitments/measure-1-1", "fi"))
+	c := CommitmentPageOf(s.BySource("commitments/measure-1-1", "fi"))
 	if c.LeadInstitution != "" || c.Status != "" || c.StatusTerm != nil || c.Parent == nil {
 		t.Errorf("measure: %+v", c)
 	}
@@ -186,7 +186,7 @@ func TestRelations(t *testing.T) {
 		t.Fatal(errs)
 	}
 	commitment, measure := s.BySource("commitments/commitment-1", "fi"), s.BySource("commitments/measure-1-1", "fi")
-	c, m := CommitmentOf(commitment), CommitmentOf(measure)
+	c, m := CommitmentPageOf(commitment), CommitmentPageOf(measure)
 	if m.Parent != commitment || len(c.Measures) != 1 || c.Measures[0] != measure {
 		t.Errorf("measure and commitment are not linked: %+v %+v", m, c)
 	}
@@ -195,7 +195,7 @@ func TestRelations(t *testing.T) {
 	if len(m.Practices) != 1 || m.Practices[0] != s.BySource("practices/dialogues", "fi") {
 		t.Errorf("measure's practices: %v", m.Practices)
 	}
-	p := PracticeOf(s.BySource("practices/dialogues", "en"))
+	p := PracticePageOf(s.BySource("practices/dialogues", "en"))
 	if len(p.Commitments) != 1 || p.Commitments[0] != measure {
 		t.Errorf("practice's commitments: %v", p.Commitments)
 	}

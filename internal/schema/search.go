@@ -17,14 +17,6 @@ type Search struct {
 	Index *Index // nil where the language has no practices section
 }
 
-// RelatedPages are the practices whose facet values the filters count.
-func (s *Search) RelatedPages() []*site.Page {
-	if s.Index == nil {
-		return nil
-	}
-	return s.Index.Practices
-}
-
 // searchPages fills the Params of the search pages.
 func searchPages(s *site.Site, indexes map[string]*Index) {
 	for _, p := range s.Pages {

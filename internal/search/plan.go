@@ -19,7 +19,7 @@ func Plan(s *site.Site) ([]Page, []Record) {
 	var pages []Page
 	var records []Record
 	for _, p := range s.Pages {
-		if p.Template != "" || p.Front.Layout == schema.SearchLayout {
+		if p.Kind.Generated() || p.Front.Layout == schema.SearchLayout {
 			continue
 		}
 		pages = append(pages, Page{File: p.Path + "index.html", URL: "/" + p.Path, Lang: p.Lang, Title: p.Front.Title})

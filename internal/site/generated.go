@@ -12,18 +12,19 @@ import (
 // Generated describes a page made by the build rather than written by an
 // editor, such as a facet page of the good practices, in one language.
 type Generated struct {
-	Parent   *Page  // the page it sits below, in its language
-	Key      string // translation key, shared by its versions in other languages
-	Slug     string // path below Parent: "teemat/dialogit"
-	Title    string
-	Summary  string
-	Template string // template file, looked up from Parent's folder: "facet.html"
-	Params   any
+	Parent  *Page  // the page it sits below, in its language
+	Key     string // translation key, shared by its versions in other languages
+	Slug    string // path below Parent: "teemat/dialogit"
+	Title   string
+	Summary string
+	Kind    Kind // one of the generated kinds
+	Params  any
 }
 
 // AddGenerated adds generated pages to the site: each below its parent,
 // paired with the others of the same key, and in the sitemap. It reports a
-// generated URL that an editor's page already has.
+// generated URL that an editor's page already has. It is for making the
+// model (schema.Model), before the model is handed out.
 func (s *Site) AddGenerated(gen []Generated) diag.List {
 	var errs diag.List
 	taken := map[string]*Page{}
@@ -40,8 +41,8 @@ func (s *Site) AddGenerated(gen []Generated) diag.List {
 			Lang:  g.Parent.Lang,
 			Front: content.Front{Title: g.Title, Summary: g.Summary},
 		}
-		p := &Page{File: f, Kind: KindPage, Key: g.Key, Type: g.Parent.Type, Params: g.Params,
-			Path: g.Parent.Path + strings.Trim(g.Slug, "/") + "/", Parent: g.Parent, Template: g.Template}
+		p := &Page{File: f, Kind: g.Kind, Key: g.Key, Type: g.Parent.Type, Params: g.Params,
+			Path: g.Parent.Path + strings.Trim(g.Slug, "/") + "/", Parent: g.Parent}
 		if q := taken[p.Path]; q != nil {
 			errs.Add(q.Pos(), "URL /%s is also the URL of a generated page (%s)", p.Path, g.Title).Hint = "give this page another slug"
 			continue

@@ -1,0 +1,264 @@
+package render
+
+import (
+	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/schema"
+	"github.com/opengov-fi/opengov/internal/site"
+)
+
+// The view is what templates receive of the model: plain values made from
+// it once it is finished, never its pages, so that a template can show
+// nothing a page's cache key (keyOf) does not hash. Each kind of typed
+// page has a view of its own (the Params of PageView).
+
+// Ref is what a template sees of a page it shows or links to: its
+// address, language and front matter, and for a good practice the
+// decoded fields its card shows.
+type Ref struct {
+	Path     string // below the site root: "fi/hyvat-kaytannot/x/"
+	Lang     string
+	Front    content.Front
+	Practice *schema.Practice // nil but for a good practice
+	// Source is the content file the page comes from (a generated page's
+	// is its parent's), which errors name.
+	Source string
+}
+
+func (r *Ref) path() string { return r.Path }
+
+// linked is a page a template can link to: a Ref or a PageView.
+type linked interface{ path() string }
+
+// PageView is the page being rendered.
+type PageView struct {
+	*Ref
+	Kind         site.Kind
+	Children     []*Ref // a section's pages and subsections, in order
+	Translations []*Ref // every language version, self included, in the order of site.toml
+	// Params is the typed page's view: *PracticeView, *CommitmentView,
+	// *ListView, *FacetPageView, *HomeView, *DeclarationView, *SearchView,
+	// *CommitmentPracticesView or *schema.Accessibility; nil on other pages.
+	Params any
+}
+
+// PracticeView is a good practice's page.
+type PracticeView struct {
+	*schema.Practice
+	Commitments []*Ref // the commitments it names
+}
+
+// CommitmentView is a commitment's or measure's page.
+type CommitmentView struct {
+	*schema.Commitment
+	Parent   *Ref   // a measure's commitment
+	Measures []*Ref // a commitment's measures
+	Paging   *PagingView
+}
+
+// PagingView is one page of a paginated list: the entries it shows and
+// where it stands. The pager's links are Data.Pager.
+type PagingView struct {
+	Number int // from 1
+	Total  int // pages of the list
+	Count  int // entries of the whole list
+	Items  []*Ref
+}
+
+// IndexView is a practices section as one language lists it, as its facet
+// navigation shows it: the section, the number of practices, and the
+// facets with the number of practices of each value.
+type IndexView struct {
+	Section *Ref
+	Count   int
+	Facets  []*FacetView
+}
+
+// FacetView is one facet of an index.
+type FacetView struct {
+	Vocabulary string       // "themes", "years"
+	Param      string       // its name in the search page's URL: "theme"
+	Name       *schema.Term // "Teemat", "Themes"
+	Values     []*FacetValueView
+	Page       *Ref // the facet's index page
+}
+
+// FacetValueView is one value of a facet.
+type FacetValueView struct {
+	Term  *schema.Term
+	Count int  // practices with the value
+	Page  *Ref // nil when no practice has it
+}
+
+// ListView is a page of a section's listing.
+type ListView struct {
+	Listing *IndexView
+	Paging  *PagingView
+}
+
+// FacetPageView is a facet's index page (Value and Paging nil) or a page
+// of one value's practices.
+type FacetPageView struct {
+	Listing *IndexView
+	Facet   *FacetView
+	Value   *FacetValueView
+	Paging  *PagingView
+}
+
+// HomeView is a home page: the newest practices and the index they lead
+// to (nil where the language has no practices section).
+type HomeView struct {
+	Newest []*Ref
+	Index  *IndexView
+}
+
+// DeclarationView is the declaration's page: its principles.
+type DeclarationView struct {
+	Principles []*PrincipleView
+}
+
+// PrincipleView is one principle of the declaration with the first of its
+// practices.
+type PrincipleView struct {
+	Term    *schema.Term
+	Count   int    // practices tagged with it
+	Preview []*Ref // the first schema.PreviewCount of them
+	Page    *Ref   // its facet value's page, nil when it has no practices
+}
+
+// SearchView is the search page: the index whose facets are its filters.
+type SearchView struct {
+	Index *IndexView
+}
+
+// CommitmentPracticesView is a later page of the practices that name a
+// commitment or measure.
+type CommitmentPracticesView struct {
+	Paging *PagingView
+}
+
+// viewer makes the views of one build's pages. Every page's Ref and every
+// index's view is made once, before the pages render, and shared.
+type viewer struct {
+	refs    map[*site.Page]*Ref
+	indexes map[*schema.Index]*IndexView
+}
+
+func newViewer(s *site.Site) *viewer {
+	v := &viewer{refs: make(map[*site.Page]*Ref, len(s.Pages)), indexes: map[*schema.Index]*IndexView{}}
+	for _, p := range s.Pages {
+		v.refs[p] = &Ref{Path: p.Path, Lang: p.Lang, Front: p.Front, Practice: schema.PracticeOf(p), Source: p.File.Path}
+	}
+	for _, p := range s.Pages {
+		if idx, ok := p.Params.(*schema.Index); ok {
+			v.indexes[idx] = v.index(idx)
+		}
+	}
+	return v
+}
+
+// ref returns p's Ref; nil for nil.
+func (v *viewer) ref(p *site.Page) *Ref {
+	if p == nil {
+		return nil
+	}
+	return v.refs[p]
+}
+
+func (v *viewer) list(pages []*site.Page) []*Ref {
+	if pages == nil {
+		return nil
+	}
+	out := make([]*Ref, len(pages))
+	for i, p := range pages {
+		out[i] = v.refs[p]
+	}
+	return out
+}
+
+func (v *viewer) index(idx *schema.Index) *IndexView {
+	if idx == nil {
+		return nil
+	}
+	if iv := v.indexes[idx]; iv != nil {
+		return iv
+	}
+	iv := &IndexView{Section: v.ref(idx.Section), Count: len(idx.Practices)}
+	for _, f := range idx.Facets {
+		fv := &FacetView{Vocabulary: f.Vocabulary, Param: f.Param(), Name: f.Name, Page: v.ref(f.Page)}
+		for _, val := range f.Values {
+			fv.Values = append(fv.Values, &FacetValueView{Term: val.Term, Count: len(val.Practices), Page: v.ref(val.Page)})
+		}
+		iv.Facets = append(iv.Facets, fv)
+	}
+	return iv
+}
+
+// facet returns the view of f, a facet of idx.
+func (v *viewer) facet(idx *schema.Index, f *schema.Facet) *FacetView {
+	for i, g := range idx.Facets {
+		if g == f {
+			return v.index(idx).Facets[i]
+		}
+	}
+	return nil
+}
+
+func (v *viewer) value(fv *FacetView, f *schema.Facet, val *schema.FacetValue) *FacetValueView {
+	for i, w := range f.Values {
+		if w == val {
+			return fv.Values[i]
+		}
+	}
+	return nil
+}
+
+func (v *viewer) paging(pg *schema.Paging) *PagingView {
+	if pg == nil {
+		return nil
+	}
+	return &PagingView{Number: pg.Number, Total: len(pg.Pages), Count: pg.Count, Items: v.list(pg.Items)}
+}
+
+// page returns the view of p.
+func (v *viewer) page(p *site.Page) *PageView {
+	pv := &PageView{Ref: v.ref(p), Kind: p.Kind, Children: v.list(p.Children), Translations: v.list(p.Translations())}
+	pv.Params = v.params(p.Params)
+	return pv
+}
+
+func (v *viewer) params(params any) any {
+	switch x := params.(type) {
+	case *schema.PracticePage:
+		return &PracticeView{Practice: x.Practice, Commitments: v.list(x.Commitments)}
+	case *schema.CommitmentPage:
+		return &CommitmentView{Commitment: x.Commitment, Parent: v.ref(x.Parent), Measures: v.list(x.Measures), Paging: v.paging(x.Paging)}
+	case *schema.Index:
+		return &ListView{Listing: v.index(x), Paging: v.paging(x.Paging)}
+	case *schema.IndexPage:
+		return &ListView{Listing: v.index(x.Index), Paging: v.paging(x.Paging)}
+	case *schema.FacetPage:
+		f := v.facet(x.Index, x.Facet)
+		fp := &FacetPageView{Listing: v.index(x.Index), Facet: f, Paging: v.paging(x.Paging)}
+		if x.Value != nil {
+			fp.Value = v.value(f, x.Facet, x.Value)
+		}
+		return fp
+	case *schema.Home:
+		return &HomeView{Newest: v.list(x.Newest), Index: v.index(x.Index)}
+	case *schema.Declaration:
+		d := &DeclarationView{}
+		for _, val := range x.Principles {
+			d.Principles = append(d.Principles, &PrincipleView{Term: val.Term, Count: len(val.Practices), Preview: v.list(val.Preview()), Page: v.ref(val.Page)})
+		}
+		return d
+	case *schema.Search:
+		return &SearchView{Index: v.index(x.Index)}
+	case *schema.CommitmentPracticesPage:
+		return &CommitmentPracticesView{Paging: v.paging(x.Paging)}
+	case *schema.Accessibility:
+		return x
+	case nil:
+		return nil
+	}
+	panic("render: no view of page parameters of this type")
+}
