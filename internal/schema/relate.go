@@ -11,17 +11,6 @@ import (
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
-// Schemas returns the typed section schemas of the site, by the type name
-// site.toml gives a section.
-func Schemas(v *Vocabularies) map[string]site.Schema {
-	return map[string]site.Schema{
-		PracticeType:   {Decode: v.decodePractice},
-		CommitmentType: {Decode: v.decodeCommitment},
-		// Not a section type: pages with layout: accessibility.
-		AccessibilityLayout: {Decode: decodeAccessibility},
-	}
-}
-
 // Relate links the typed pages of a site model: a measure to its
 // commitment and back, a practice to the commitments it names and back. It
 // also checks that a practice keeps its id in every language.
