@@ -83,6 +83,6 @@ func loadVocabularies(source string, types schema.Types) (*config.Config, []stri
 	for _, l := range cfg.Languages {
 		langs = append(langs, l.Code)
 	}
-	vocab, errs := schema.LoadVocabularies(fsys, langs, types.Vocabularies())
+	vocab, errs := schema.LoadVocabularies(fsys, langs, types.In(cfg).Vocabularies())
 	return cfg, langs, vocab, errs
 }

@@ -300,7 +300,7 @@ func loadVocabularies(fsys fs.FS, cfg *config.Config, langs []string, types sche
 	if !typed {
 		return nil, nil
 	}
-	return schema.LoadVocabularies(fsys, langs, types.Vocabularies())
+	return schema.LoadVocabularies(fsys, langs, types.In(cfg).Vocabularies())
 }
 
 // emitter passes files on to a sink, if there is one, and reports a path

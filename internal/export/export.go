@@ -10,10 +10,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -40,7 +42,7 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 		}
 		return err
 	}
-	for _, t := range types {
+	for _, t := range types.In(s.Config) {
 		x := t.Export
 		if x == nil {
 			continue
@@ -96,7 +98,8 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 }
 
 // exported returns the pages of type t that lang's files list, and the
-// page they come from; a nil page: lang has no files of t.
+// page they come from (by default the type's first section, else the
+// home page); a nil page: lang has no files of t.
 func exported(s *site.Site, t *schema.Type, lang string) ([]*site.Page, *site.Page) {
 	if t.Export.Pages != nil {
 		return t.Export.Pages(s, lang)
@@ -109,6 +112,18 @@ func exported(s *site.Site, t *schema.Type, lang string) ([]*site.Page, *site.Pa
 	}
 	if len(pages) == 0 {
 		return nil, nil
+	}
+	var dirs []string
+	for dir, sec := range s.Config.Sections {
+		if sec.Type == t.Name {
+			dirs = append(dirs, dir)
+		}
+	}
+	slices.Sort(dirs)
+	for _, dir := range dirs {
+		if p := s.BySource(dir+"/"+content.IndexName, lang); p != nil {
+			return pages, p
+		}
 	}
 	return pages, s.Home[lang]
 }

@@ -28,7 +28,8 @@ type Export struct {
 	// Pages returns the entries of lang in the order of the records, and
 	// the page they are published from (the JSON's source); a nil page:
 	// lang has no files. Nil Pages: the type's pages in lang by path, from
-	// the home page, and no files for a language without any.
+	// the type's first section (else the home page), and no files for a
+	// language without any.
 	Pages func(s *site.Site, lang string) (pages []*site.Page, source *site.Page)
 }
 

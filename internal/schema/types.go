@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/decode"
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -91,6 +92,22 @@ func (ts Types) Sections() []string {
 	for _, t := range ts {
 		if !t.Layout {
 			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
+// In returns the types a site uses: those site.toml gives a section, and
+// the Layout types, which any page may use.
+func (ts Types) In(cfg *config.Config) Types {
+	var out Types
+	for _, t := range ts {
+		used := t.Layout
+		for _, s := range cfg.Sections {
+			used = used || s.Type == t.Name
+		}
+		if used {
+			out = append(out, t)
 		}
 	}
 	return out
