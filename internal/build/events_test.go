@@ -154,6 +154,12 @@ func TestEventsOpenData(t *testing.T) {
 	if slices.Contains(def.Required, "seats") || !slices.Contains(def.Required, "venue") {
 		t.Errorf("required %v: venue, not seats", def.Required)
 	}
+	ttl := string(files["data/catalog.ttl"])
+	for _, want := range []string{"dcat:dataset <https://example.org/data/catalog.ttl#events>", "dcat:downloadURL <https://example.org/data/events.en.csv>", "dct:conformsTo <https://example.org/data/event.schema.json>"} {
+		if !strings.Contains(ttl, want) {
+			t.Errorf("the catalog lacks %s", want)
+		}
+	}
 }
 
 // TestEventsScaffold makes a new event with opengov new's scaffold; once

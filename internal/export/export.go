@@ -90,7 +90,7 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 			}
 		}
 	}
-	cat, err := catalog(s, msgs, files)
+	cat, err := catalog(s, msgs, files, types)
 	if err != nil {
 		return nil, err
 	}

@@ -132,6 +132,7 @@ func commitmentType() *Type {
 					return ids(CommitmentOf(p).Practices, func(p *site.Page) string { return PracticeOf(p).ID })
 				}},
 			},
+			Dataset: commitmentDataset(),
 			Pages: func(s *site.Site, lang string) ([]*site.Page, *site.Page) {
 				var pages []*site.Page
 				for _, p := range s.PagesIn(lang) {

@@ -31,6 +31,22 @@ type Export struct {
 	// the type's first section (else the home page), and no files for a
 	// language without any.
 	Pages func(s *site.Site, lang string) (pages []*site.Page, source *site.Page)
+	// Dataset is how the open data catalog (DCAT-AP) describes the
+	// export beyond its titles, dates and files. Its description is the
+	// message catalog_<Key>_text.
+	Dataset Dataset
+}
+
+// Dataset describes a type's export in the open data catalog.
+type Dataset struct {
+	// Landing returns the dataset's page in lang, whose title it takes;
+	// nil: the page the records of lang come from. A type with a
+	// Landing of its own is in the catalog only when it has entries.
+	Landing func(s *site.Site, lang string) *site.Page
+	// Describe returns, from the entries, the keywords by language, the
+	// countries covered (ISO 3166 codes) and the years (0 where not
+	// known); nil: none.
+	Describe func(s *site.Site, pages []*site.Page) (keywords map[string][]string, countries []string, from, to int)
 }
 
 // Column is a computed column of an export.

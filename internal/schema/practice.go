@@ -132,6 +132,7 @@ func practiceType() *Type {
 				Schema: map[string]any{"type": "array", "description": "Ids of related action plan commitments and measures (action plan/number).",
 					"items": map[string]any{"type": "string", "pattern": `^\d{4}-\d{4}/`}},
 			}},
+			Dataset: practiceDataset(),
 			Pages: func(s *site.Site, lang string) ([]*site.Page, *site.Page) {
 				for _, p := range s.PagesIn(lang) {
 					if idx, ok := p.Params.(*Index); ok {
