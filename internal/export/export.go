@@ -53,7 +53,7 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 				return nil, err
 			}
 		}
-		cols, err := columns(s, t)
+		cols, err := columns(t)
 		if err != nil {
 			return nil, err
 		}
@@ -62,7 +62,7 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 			if source == nil {
 				continue
 			}
-			recs, rows := records(cols, pages)
+			recs, rows := records(s, cols, pages)
 			data, err := marshal(document(s, l.Code, s.AbsURL(source), x.Key, recs))
 			if err := add(Dir+"/"+x.File+"."+l.Code+".json", data, err); err != nil {
 				return nil, err

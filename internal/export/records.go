@@ -1,13 +1,14 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/opengov-fi/opengov/internal/schema"
 	"github.com/opengov-fi/opengov/internal/site"
@@ -25,17 +26,17 @@ var commonColumns = []string{"language", "title", "summary", "url", "published",
 
 // column is one column of a type's records, resolved.
 type column struct {
-	name  string
-	omit  bool                 // left out of the JSON when empty
-	field *schema.Field        // the type's own field, or nil
-	value func(*site.Page) any // computed: string, []string or int
-	table func(*site.Page) any // a common column's JSON value
-	csv   bool                 // in the CSV
+	name   string
+	omit   bool                 // left out of the JSON when empty
+	field  *schema.Field        // the type's own field, or nil
+	value  func(*site.Page) any // computed: string, []string or int
+	common bool                 // a common column
+	csv    bool                 // in the CSV
 }
 
 // columns resolves the declared columns of t, and reports a column that
 // is none of the three kinds: a mistake of the declaration.
-func columns(s *site.Site, t *schema.Type) ([]column, error) {
+func columns(t *schema.Type) ([]column, error) {
 	fields := t.Fields()
 	var out []column
 	for _, name := range t.Export.Columns {
@@ -45,7 +46,7 @@ func columns(s *site.Site, t *schema.Type) ([]column, error) {
 		} else if i := slices.IndexFunc(fields, func(f schema.Field) bool { return f.Name == name }); i >= 0 {
 			c.field, c.omit = &fields[i], fields[i].Export == "omitempty"
 		} else if slices.Contains(commonColumns, name) {
-			c.table, c.omit = common(s, name), name == "updated"
+			c.common, c.omit = true, name == "updated"
 		} else {
 			return nil, fmt.Errorf("the export of %s names column %q, which is not a common column (%s), a field or a computed column", t.Name, name, strings.Join(commonColumns, ", "))
 		}
@@ -54,135 +55,165 @@ func columns(s *site.Site, t *schema.Type) ([]column, error) {
 	return out, nil
 }
 
-// common returns the value of a common column of a page.
-func common(s *site.Site, name string) func(*site.Page) any {
-	switch name {
-	case "language":
-		return func(p *site.Page) any { return p.Lang }
-	case "title":
-		return func(p *site.Page) any { return p.Front.Title }
-	case "summary":
-		return func(p *site.Page) any { return p.Front.Summary }
-	case "url":
-		return func(p *site.Page) any { return s.AbsURL(p) }
-	case "published":
-		return func(p *site.Page) any { return date(p.Front.Published) }
-	case "updated":
-		return func(p *site.Page) any { return date(p.Front.Updated) }
-	}
-	return func(p *site.Page) any { // translations
-		out := map[string]string{}
-		for _, t := range p.Translations() {
-			out[t.Lang] = s.AbsURL(t)
-		}
-		return out
-	}
-}
-
-// cell is one value of a record: its JSON and its CSV cell.
-type cell struct {
-	json  any
-	text  string
-	empty bool
-}
-
-// cellOf returns a page's value of the column.
-func (c column) cellOf(p *site.Page) cell {
+// appendCell appends a page's value of the column to dst as JSON, and
+// returns its CSV cell and whether it is empty.
+func (c column) appendCell(dst []byte, s *site.Site, p *site.Page) ([]byte, string, bool) {
 	switch {
 	case c.value != nil:
-		return plain(c.value(p))
-	case c.table != nil:
-		return plain(c.table(p))
-	}
-	return fieldCell(*c.field, reflect.ValueOf(p.Params).Elem().FieldByIndex(c.field.Index))
-}
-
-// plain is the cell of a string, a list of strings, a number or a map.
-func plain(v any) cell {
-	switch v := v.(type) {
-	case string:
-		return cell{json: v, text: v, empty: v == ""}
-	case []string:
-		if v == nil {
-			v = []string{}
+		switch v := c.value(p).(type) {
+		case string:
+			return appendString(dst, v), v, v == ""
+		case []string:
+			return appendStrings(dst, v), join(v), false
+		case int:
+			return strconv.AppendInt(dst, int64(v), 10), itoa(v), v == 0
+		default:
+			panic(fmt.Sprintf("export: column %s is a %T, not a string, a list of strings or a number", c.name, v))
 		}
-		return cell{json: v, text: join(v)}
-	case int:
-		return cell{json: v, text: itoa(v), empty: v == 0}
+	case c.common:
+		var text string
+		switch c.name {
+		case "language":
+			text = p.Lang
+		case "title":
+			text = p.Front.Title
+		case "summary":
+			text = p.Front.Summary
+		case "url":
+			text = s.AbsURL(p)
+		case "published":
+			text = date(p.Front.Published)
+		case "updated":
+			text = date(p.Front.Updated)
+		default: // translations
+			return appendTranslations(dst, s, p), "", false
+		}
+		return appendString(dst, text), text, text == ""
 	}
-	return cell{json: v}
+	return appendField(dst, *c.field, reflect.ValueOf(p.Params).Elem().FieldByIndex(c.field.Index))
 }
 
-// fieldCell is the cell of a front-matter field's value.
-func fieldCell(f schema.Field, v reflect.Value) cell {
+// appendTranslations appends the URL of the page in each language, by
+// language code in order, as encoding/json writes a map.
+func appendTranslations(dst []byte, s *site.Site, p *site.Page) []byte {
+	ts := slices.Clone(p.Translations())
+	slices.SortFunc(ts, func(a, b *site.Page) int { return strings.Compare(a.Lang, b.Lang) })
+	dst = append(dst, '{')
+	for i, t := range ts {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(appendString(dst, t.Lang), ':')
+		dst = appendString(dst, s.AbsURL(t))
+	}
+	return append(dst, '}')
+}
+
+// appendField appends a front-matter field's value as JSON, and returns
+// its CSV cell and whether it is empty.
+func appendField(dst []byte, f schema.Field, v reflect.Value) ([]byte, string, bool) {
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return cell{json: nil, empty: true}
+			return append(dst, "null"...), "", true
 		}
 		v = v.Elem()
 	}
 	switch {
 	case v.Type() == reflect.TypeFor[time.Time]():
-		return plain(date(v.Interface().(time.Time)))
+		d := date(*v.Addr().Interface().(*time.Time))
+		return appendString(dst, d), d, d == ""
 	case v.Kind() == reflect.String:
-		return plain(v.String())
+		return appendString(dst, v.String()), v.String(), v.String() == ""
 	case v.Kind() == reflect.Int:
-		return plain(int(v.Int()))
+		return strconv.AppendInt(dst, v.Int(), 10), itoa(int(v.Int())), v.Int() == 0
 	case v.Kind() == reflect.Bool:
-		return cell{json: v.Bool(), text: fmt.Sprint(v.Bool())}
+		return strconv.AppendBool(dst, v.Bool()), strconv.FormatBool(v.Bool()), false
 	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.String:
-		return plain(v.Interface().([]string))
+		list := make([]string, v.Len())
+		for i := range list {
+			list[i] = v.Index(i).String()
+		}
+		return appendStrings(dst, list), join(list), false
 	case v.Kind() == reflect.Slice:
-		items := make([]any, v.Len())
 		var texts []string
+		dst = append(dst, '[')
 		for i := range v.Len() {
-			obj, text := object(f.Fields, v.Index(i), f.CSV)
-			items[i] = obj
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var text string
+			dst, text = appendObject(dst, f.Fields, v.Index(i), f.CSV)
 			texts = append(texts, text)
 		}
-		return cell{json: items, text: join(texts)}
+		return append(dst, ']'), join(texts), false
 	case v.Kind() == reflect.Struct:
-		obj, text := object(f.Fields, v, f.CSV)
-		return cell{json: obj, text: text}
+		dst, text := appendObject(dst, f.Fields, v, f.CSV)
+		return dst, text, false
 	}
 	panic("export: no open data for Go type " + v.Type().String())
 }
 
-// object is a table's JSON, its fields in order, and its CSV cell: the
-// value of its field named csv.
-func object(fields []schema.Field, v reflect.Value, csv string) (ordered, string) {
-	var obj ordered
+// appendObject appends a table as a JSON object, its fields in order,
+// and returns its CSV cell: the value of its field named csv.
+func appendObject(dst []byte, fields []schema.Field, v reflect.Value, csv string) ([]byte, string) {
 	text := ""
+	dst = append(dst, '{')
+	first := true
 	for _, f := range fields {
-		c := fieldCell(f, v.FieldByIndex(f.Index))
-		if f.Name == csv {
-			text = c.text
+		mark := len(dst)
+		if !first {
+			dst = append(dst, ',')
 		}
-		if c.empty && f.Export == "omitempty" {
+		dst = append(appendString(dst, f.Name), ':')
+		var t string
+		var empty bool
+		dst, t, empty = appendField(dst, f, v.FieldByIndex(f.Index))
+		if f.Name == csv {
+			text = t
+		}
+		if empty && f.Export == "omitempty" {
+			dst = dst[:mark]
 			continue
 		}
-		obj = append(obj, pair{f.Name, c.json})
+		first = false
 	}
-	return obj, text
+	return append(dst, '}'), text
 }
 
 // records returns the JSON records and the CSV rows of pages.
-func records(cols []column, pages []*site.Page) ([]ordered, [][]string) {
-	recs := make([]ordered, 0, len(pages))
+func records(s *site.Site, cols []column, pages []*site.Page) ([]json.RawMessage, [][]string) {
+	recs := make([]json.RawMessage, 0, len(pages))
 	rows := make([][]string, 0, len(pages))
+	var buf []byte
 	for _, p := range pages {
-		var rec ordered
-		var row []string
+		start := len(buf)
+		buf = append(buf, '{')
+		row := make([]string, 0, len(cols))
+		first := true
 		for _, c := range cols {
-			v := c.cellOf(p)
-			if !(c.omit && v.empty) {
-				rec = append(rec, pair{c.name, v.json})
+			mark := len(buf)
+			if !first {
+				buf = append(buf, ',')
 			}
+			buf = append(appendString(buf, c.name), ':')
+			var text string
+			var empty bool
+			buf, text, empty = c.appendCell(buf, s, p)
 			if c.csv {
-				row = append(row, v.text)
+				row = append(row, text)
 			}
+			if c.omit && empty {
+				buf = buf[:mark]
+				continue
+			}
+			first = false
 		}
-		recs, rows = append(recs, rec), append(rows, row)
+		buf = append(buf, '}')
+		if start == 0 && len(pages) > 1 { // room for the others, as long as the first
+			buf = append(make([]byte, 0, len(buf)*len(pages)*5/4), buf...)
+		}
+		// The record keeps its bytes when buf grows into a new array.
+		recs, rows = append(recs, json.RawMessage(buf[start:len(buf):len(buf)])), append(rows, row)
 	}
 	return recs, rows
 }
@@ -198,33 +229,69 @@ func header(cols []column) []string {
 	return out
 }
 
-// ordered is a JSON object whose keys keep their order.
-type ordered []pair
-
-type pair struct {
-	key   string
-	value any
+func appendStrings(dst []byte, list []string) []byte {
+	dst = append(dst, '[')
+	for i, s := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, s)
+	}
+	return append(dst, ']')
 }
 
-// MarshalJSON writes the object with its keys in order, without
-// escaping HTML, as marshal does.
-func (o ordered) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	buf.WriteByte('{')
-	for i, p := range o {
-		if i > 0 {
-			buf.WriteByte(',')
+// appendString appends s as a JSON string, escaped as encoding/json
+// escapes it with SetEscapeHTML(false), as marshal does: quotes,
+// backslashes and control characters, invalid UTF-8 as U+FFFD, and the
+// line and paragraph separators U+2028 and U+2029.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
 		}
-		if err := enc.Encode(p.key); err != nil {
-			return nil, err
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
 		}
-		buf.WriteByte(':')
-		if err := enc.Encode(p.value); err != nil {
-			return nil, err
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
 		}
+		i += size
 	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }

@@ -1,6 +1,7 @@
-// Package scaffold writes a new good practice or commitment in every
-// language of the site, with every field of its schema and a comment on
-// each, ready for an editor to fill in. It never overwrites a file.
+// Package scaffold writes a new entry of a content type (a good practice,
+// a commitment) in every language of the site, with every field of its
+// declaration and a comment on each, ready for an editor to fill in. It
+// never overwrites a file.
 package scaffold
 
 import (

@@ -150,8 +150,11 @@ func (t *Type) decode(v *Vocabularies, f *content.File) (any, diag.List) {
 	if t.Check != nil {
 		t.Check(f, ptr.Interface(), &errs)
 	}
-	reported := map[diag.Pos]bool{}
+	var reported map[diag.Pos]bool
 	for _, e := range errs[checked:] {
+		if reported == nil {
+			reported = map[diag.Pos]bool{}
+		}
 		reported[e.Pos] = true
 	}
 	field := func(key string) *decode.Node {
@@ -163,7 +166,7 @@ func (t *Type) decode(v *Vocabularies, f *content.File) (any, diag.List) {
 	s := ptr.Elem()
 	for _, tf := range t.terms {
 		src := tf.source
-		if reported[f.FieldPos(src.Name)] {
+		if reported != nil && reported[f.FieldPos(src.Name)] {
 			continue
 		}
 		value, out := s.FieldByIndex(src.Index), s.FieldByIndex(tf.index)
@@ -188,16 +191,17 @@ func termIDs(terms []termField, params any, name string) []string {
 		if tf.source.Vocab != name {
 			continue
 		}
-		switch v := s.FieldByIndex(tf.index).Interface().(type) {
-		case *Term:
-			if v != nil {
-				out = append(out, v.ID)
+		// Through reflect, as boxing a slice would allocate.
+		v := s.FieldByIndex(tf.index)
+		if v.Kind() == reflect.Pointer {
+			if t := v.Interface().(*Term); t != nil {
+				out = append(out, t.ID)
 			}
-		case []*Term:
-			for _, term := range v {
-				if term != nil {
-					out = append(out, term.ID)
-				}
+			continue
+		}
+		for i := range v.Len() {
+			if t := v.Index(i).Interface().(*Term); t != nil {
+				out = append(out, t.ID)
 			}
 		}
 	}
