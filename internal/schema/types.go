@@ -169,14 +169,15 @@ func (t *Type) decode(v *Vocabularies, f *content.File) (any, diag.List) {
 		if reported != nil && reported[f.FieldPos(src.Name)] {
 			continue
 		}
-		value, out := s.FieldByIndex(src.Index), s.FieldByIndex(tf.index)
-		switch value.Kind() {
-		case reflect.String:
-			if id := value.String(); id != "" {
-				out.Set(reflect.ValueOf(v.lookup(src, id, field(src.Name), f.Path, &errs)))
+		// Through pointers, as boxing a slice would allocate.
+		value, out := s.FieldByIndex(src.Index).Addr().Interface(), s.FieldByIndex(tf.index).Addr().Interface()
+		switch value := value.(type) {
+		case *string:
+			if *value != "" {
+				*out.(**Term) = v.lookup(src, *value, field(src.Name), f.Path, &errs)
 			}
-		case reflect.Slice:
-			out.Set(reflect.ValueOf(v.terms(src, value.Interface().([]string), field(src.Name), f.Path, &errs)))
+		case *[]string:
+			*out.(*[]*Term) = v.terms(src, *value, field(src.Name), f.Path, &errs)
 		}
 	}
 	return ptr.Interface(), errs
