@@ -61,8 +61,9 @@ func main() {
 	var static *assets.Set
 	var vocab *schema.Vocabularies
 	minifier := minifier.New()
+	types := schema.Builtin()
 	st.do("config", func() (errs diag.List) {
-		cfg, errs = config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+		cfg, errs = config.Load(fsys, types.Sections())
 		for _, l := range cfg.Languages {
 			langs = append(langs, l.Code)
 		}
@@ -72,10 +73,13 @@ func main() {
 	st.do("i18n.Load", func() (errs diag.List) { catalog, errs = i18n.Load(fsys, langs); return })
 	st.do("render.LoadTemplates", func() (errs diag.List) { templates, errs = render.LoadTemplates(fsys, minifier); return })
 	st.do("assets.Load", func() (errs diag.List) { static, errs = assets.Load(fsys, minifier); return })
-	st.do("vocabularies", func() (errs diag.List) { vocab, errs = schema.LoadVocabularies(fsys, langs); return })
+	st.do("vocabularies", func() (errs diag.List) {
+		vocab, errs = schema.LoadVocabularies(fsys, langs, types.Vocabularies())
+		return
+	})
 	var model *site.Site
 	st.do("site.New", func() (errs diag.List) {
-		model, errs = site.New(cfg, files, site.Options{Schemas: schema.Schemas(vocab)})
+		model, errs = site.New(cfg, files, site.Options{Schemas: types.Schemas(vocab)})
 		return
 	})
 	st.do("schema.Relate", func() diag.List { return schema.Relate(model) })
@@ -86,7 +90,7 @@ func main() {
 		return
 	})
 	st.do("export.Files", func() diag.List {
-		data, err := export.Files(model, vocab, catalog)
+		data, err := export.Files(model, vocab, catalog, types)
 		built = append(append(built, static.Files...), data...)
 		if err != nil {
 			return diag.List{{Msg: err.Error()}}

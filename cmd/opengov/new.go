@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,15 +53,16 @@ Flags:
 		return exitUsage
 	}
 	kind, name := positional[0], positional[1]
-	if _, ok := scaffold.Kinds[kind]; !ok {
-		fmt.Fprintf(stderr, "opengov new: unknown kind %q: make a practice or a commitment\n", kind)
+	types := schema.Builtin()
+	if !slices.Contains(scaffold.Kinds(types), kind) {
+		fmt.Fprintf(stderr, "opengov new: unknown kind %q: make a %s\n", kind, strings.Join(scaffold.Kinds(types), " or a "))
 		return exitUsage
 	}
-	cfg, _, vocab, errs := loadVocabularies(*source)
+	cfg, _, vocab, errs := loadVocabularies(*source, types)
 	if errs != nil {
 		return report(stderr, errs)
 	}
-	paths, err := scaffold.New(*source, cfg, vocab, kind, name, time.Now())
+	paths, err := scaffold.New(*source, cfg, vocab, types, kind, name, time.Now())
 	if err != nil {
 		fmt.Fprintf(stderr, "opengov new: %v\n", err)
 		return exitErrors
@@ -69,11 +71,11 @@ Flags:
 	return exitOK
 }
 
-// loadVocabularies reads the site's configuration and vocabularies, for
-// the commands that need them without building the site.
-func loadVocabularies(source string) (*config.Config, []string, *schema.Vocabularies, diag.List) {
+// loadVocabularies reads the site's configuration and the vocabularies of
+// types, for the commands that need them without building the site.
+func loadVocabularies(source string, types schema.Types) (*config.Config, []string, *schema.Vocabularies, diag.List) {
 	fsys := os.DirFS(source)
-	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+	cfg, errs := config.Load(fsys, types.Sections())
 	if errs != nil {
 		return nil, nil, nil, errs
 	}
@@ -81,6 +83,6 @@ func loadVocabularies(source string) (*config.Config, []string, *schema.Vocabula
 	for _, l := range cfg.Languages {
 		langs = append(langs, l.Code)
 	}
-	vocab, errs := schema.LoadVocabularies(fsys, langs)
+	vocab, errs := schema.LoadVocabularies(fsys, langs, types.In(cfg).Vocabularies())
 	return cfg, langs, vocab, errs
 }

@@ -21,12 +21,12 @@ func vocabCmd(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
-	_, langs, vocab, errs := loadVocabularies(*source)
+	_, langs, vocab, errs := loadVocabularies(*source, schema.Builtin())
 	if errs != nil {
 		return report(stderr, errs)
 	}
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	for i, name := range schema.Names() {
+	for i, name := range vocab.Names() {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}

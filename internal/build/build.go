@@ -46,6 +46,17 @@ type Options struct {
 	// /admin/ with the CMS's pages; nil leaves the CMS out, as builds that
 	// only check do.
 	Decap fs.FS
+
+	// Types are the content types; nil: schema.Builtin(), the site's own.
+	Types schema.Types
+}
+
+// types returns the content types the build knows.
+func (o Options) types() schema.Types {
+	if o.Types == nil {
+		return schema.Builtin()
+	}
+	return o.Types
 }
 
 // Result is a finished build.
@@ -111,7 +122,7 @@ func (sh *shared) ok() bool {
 
 // loadShared loads the site-wide inputs, or, in a Builder, reuses those of
 // the last build when none of them changed.
-func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string) *shared {
+func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string, types schema.Types) *shared {
 	if st.incremental() && st.shared != nil && st.shared.global == st.global {
 		return st.shared
 	}
@@ -119,7 +130,7 @@ func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string) *sha
 	sh.catalog, sh.i18nErrs = i18n.Load(fsys, langs)
 	sh.templates, sh.templateErrs = render.LoadTemplates(fsys, sh.minifier)
 	sh.static, sh.staticErrs = assets.Load(fsys, sh.minifier)
-	sh.vocab, sh.vocabErrs = loadVocabularies(fsys, cfg, langs)
+	sh.vocab, sh.vocabErrs = loadVocabularies(fsys, cfg, langs, types)
 	sh.glossary, sh.glossaryErrs = glossary.Load(fsys)
 	st.shared = nil
 	if st.incremental() && sh.ok() {
@@ -154,7 +165,8 @@ func (b *Builder) Build(changed func(path string) bool) (*Result, diag.List) {
 func (st *state) incremental() bool { return st.cache != nil }
 
 func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Result, diag.List) {
-	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+	types := opts.types()
+	cfg, errs := config.Load(fsys, types.Sections())
 	if errs == nil && opts.BaseURL != "" {
 		errs.Append(diag.Pos{File: "--base-url"}, cfg.SetBaseURL(opts.BaseURL))
 	}
@@ -172,7 +184,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if !opts.Drafts {
 		contentErrs = withoutDrafts(files, contentErrs)
 	}
-	sh := st.loadShared(fsys, cfg, langs)
+	sh := st.loadShared(fsys, cfg, langs, types)
 	if sh.vocabErrs != nil {
 		// Without the vocabularies every typed page would fail; report the
 		// vocabulary errors with what else loaded.
@@ -187,7 +199,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 
 	var schemas map[string]site.Schema
 	if vocab != nil {
-		schemas = st.memoize(schema.Schemas(vocab))
+		schemas = st.memoize(types.Schemas(vocab))
 	}
 	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas}, vocab, render.PagedTitle(catalog))
 	errs = append(errs, modelErrs...)
@@ -215,7 +227,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	var exportErr error
 	var exporting sync.WaitGroup
 	if vocab != nil {
-		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog) })
+		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog, types) })
 	}
 	out, renderErrs := render.Site(in)
 	exporting.Wait()
@@ -228,7 +240,7 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	}
 	extra := append(slices.Clip(static.Files), exported...)
 	if cfg.CMSEnabled() {
-		admin, cmsErrs := cms.Files(opts.Decap, cms.Input{Site: model, Vocab: vocab, Catalog: catalog})
+		admin, cmsErrs := cms.Files(opts.Decap, cms.Input{Site: model, Vocab: vocab, Catalog: catalog, Types: types})
 		if cmsErrs != nil {
 			return nil, cmsErrs.Sort()
 		}
@@ -280,7 +292,7 @@ func withoutDrafts(files []*content.File, errs diag.List) diag.List {
 
 // loadVocabularies loads the vocabularies of the typed sections, when
 // site.toml gives any section a type; otherwise it returns nil.
-func loadVocabularies(fsys fs.FS, cfg *config.Config, langs []string) (*schema.Vocabularies, diag.List) {
+func loadVocabularies(fsys fs.FS, cfg *config.Config, langs []string, types schema.Types) (*schema.Vocabularies, diag.List) {
 	typed := false
 	for _, s := range cfg.Sections {
 		typed = typed || s.Type != ""
@@ -288,7 +300,7 @@ func loadVocabularies(fsys fs.FS, cfg *config.Config, langs []string) (*schema.V
 	if !typed {
 		return nil, nil
 	}
-	return schema.LoadVocabularies(fsys, langs)
+	return schema.LoadVocabularies(fsys, langs, types.In(cfg).Vocabularies())
 }
 
 // emitter passes files on to a sink, if there is one, and reports a path
@@ -388,14 +400,14 @@ func modelStamp(global [sha256.Size]byte, files []*content.File) (sum [sha256.Si
 
 // export returns the open data files, made again only when the model may
 // have changed (key, its modelStamp), as the exports read only the model.
-func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog) ([]output.File, error) {
+func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types) ([]output.File, error) {
 	if !st.incremental() {
-		return export.Files(model, vocab, msgs)
+		return export.Files(model, vocab, msgs, types)
 	}
 	if key == st.exportKey && st.exportFiles != nil {
 		return st.exportFiles, nil
 	}
-	files, err := export.Files(model, vocab, msgs)
+	files, err := export.Files(model, vocab, msgs, types)
 	if err == nil {
 		st.exportKey, st.exportFiles = key, files
 	}

@@ -37,7 +37,7 @@ func TestGoldenSites(t *testing.T) {
 				t.Fatal(err)
 			}
 			fsys, inputs := siteFS(common, ar)
-			got := buildArchive(fsys)
+			got := buildArchive(fsys, goldenOptions[name])
 			if *update {
 				ar.Files = append(inputs, got...)
 				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
@@ -80,8 +80,8 @@ func expected(ar *txtar.Archive) []txtar.File {
 }
 
 // buildArchive builds fsys and returns its output as archive files.
-func buildArchive(fsys fstest.MapFS) []txtar.File {
-	res, errs := Run(fsys, Options{})
+func buildArchive(fsys fstest.MapFS, opts Options) []txtar.File {
+	res, errs := Run(fsys, opts)
 	if errs != nil {
 		return []txtar.File{{Name: "errors", Data: []byte(errs.Error() + "\n")}}
 	}

@@ -169,3 +169,15 @@ func TestTranslationKeyAcrossTypes(t *testing.T) {
 		t.Fatalf("errors:\n%v", errs)
 	}
 }
+
+// TestEmptyTemplate: a page template that is empty, as it is for a moment
+// while an editor saves it, is an error naming the template, not a site of
+// empty pages.
+func TestEmptyTemplate(t *testing.T) {
+	fsys := repoFS(t)
+	fsys["templates/good-practices/single.html"] = &fstest.MapFile{Data: []byte("\n")}
+	_, errs := Run(fsys, Options{})
+	if errs == nil || !strings.Contains(errs.Error(), "templates/good-practices/single.html: the template made an empty page for content/good-practices/") {
+		t.Fatalf("errors: %v", errs)
+	}
+}

@@ -74,7 +74,7 @@ func benchSite(b *testing.B) fs.FS {
 func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 	b.Helper()
 	in := &benchInputs{fsys: fsys, minifier: minifier.New()}
-	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+	cfg, errs := config.Load(fsys, schema.Builtin().Sections())
 	if errs != nil {
 		b.Fatal(errs)
 	}
@@ -87,7 +87,7 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 	in.catalog, e[1] = i18n.Load(fsys, in.langs)
 	in.templates, e[2] = render.LoadTemplates(fsys, in.minifier)
 	in.static, e[3] = assets.Load(fsys, in.minifier)
-	in.vocab, e[4] = loadVocabularies(fsys, cfg, in.langs)
+	in.vocab, e[4] = loadVocabularies(fsys, cfg, in.langs, schema.Builtin())
 	for _, errs := range e {
 		if errs != nil {
 			b.Fatal(errs)
@@ -98,7 +98,7 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 
 // model builds the site model: site.New, schema.Relate and schema.Facets.
 func (in *benchInputs) model(b *testing.B) *site.Site {
-	s, errs := site.New(in.cfg, in.files, site.Options{Schemas: schema.Schemas(in.vocab)})
+	s, errs := site.New(in.cfg, in.files, site.Options{Schemas: schema.Builtin().Schemas(in.vocab)})
 	errs = append(errs, schema.Relate(s)...)
 	errs = append(errs, schema.Facets(s, in.vocab, render.PagedTitle(in.catalog))...)
 	if errs != nil {
@@ -175,7 +175,7 @@ func BenchmarkExport(b *testing.B) {
 	s := in.model(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := export.Files(s, in.vocab, in.catalog); err != nil {
+		if _, err := export.Files(s, in.vocab, in.catalog, schema.Builtin()); err != nil {
 			b.Fatal(err)
 		}
 	}

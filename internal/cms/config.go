@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -97,6 +98,7 @@ type Input struct {
 	Site    *site.Site
 	Vocab   *schema.Vocabularies // nil when no section is typed
 	Catalog *i18n.Catalog
+	Types   schema.Types // the content types the site was built with
 }
 
 // Generate makes the Decap configuration whose labels are in lang: the
@@ -197,7 +199,7 @@ func (g *generator) collections() ([]Collection, error) {
 		}
 		seen[p.Key] = true
 		if p.Type != "" && !p.IsIndex() && g.in.Vocab != nil {
-			if _, ok := contentTypes[p.Type]; ok && p.Type != schema.AccessibilityLayout {
+			if t := g.in.Types.Get(p.Type); t != nil && !t.Layout {
 				folders[p.Dir] = p.Type
 				continue
 			}
@@ -219,9 +221,13 @@ func (g *generator) collections() ([]Collection, error) {
 	for d := range folders {
 		dirs = append(dirs, d)
 	}
-	// The good practices first, then the action plans, newest first.
+	// In the order of the types (the good practices first), then newest
+	// first (the action plans).
+	order := func(typ string) int {
+		return slices.IndexFunc(g.in.Types, func(t *schema.Type) bool { return t.Name == typ })
+	}
 	slices.SortFunc(dirs, func(a, b string) int {
-		return cmp.Or(cmp.Compare(typeOrder(folders[a]), typeOrder(folders[b])), cmp.Compare(b, a))
+		return cmp.Or(cmp.Compare(order(folders[a]), order(folders[b])), cmp.Compare(b, a))
 	})
 	for _, dir := range dirs {
 		c, err := g.folder(dir, folders[dir])
@@ -236,10 +242,10 @@ func (g *generator) collections() ([]Collection, error) {
 	slices.SortFunc(groups, func(a, b *site.Page) int { return cmp.Compare(a.SourceKey(), b.SourceKey()) })
 	for _, p := range groups {
 		typ := pageType
-		if ct, ok := contentTypes[p.Type]; ok && p.Type == schema.AccessibilityLayout {
-			typ = ct
+		if t := g.in.Types.Get(p.Type); t != nil && t.Layout {
+			typ = typeOf(t)
 		}
-		fields, err := g.fields(typ, p.Type)
+		fields, err := g.fields(typ)
 		if err != nil {
 			return nil, err
 		}
@@ -270,32 +276,35 @@ func (g *generator) titleIn(p *site.Page) string {
 
 // folder makes the collection of the typed entries in dir.
 func (g *generator) folder(dir, typ string) (Collection, error) {
-	fields, err := g.fields(contentTypes[typ], typ)
+	t := g.in.Types.Get(typ)
+	if t == nil {
+		return Collection{}, fmt.Errorf("section %s has type %q, which the build does not know", dir, typ)
+	}
+	fields, err := g.fields(typeOf(t))
 	if err != nil {
 		return Collection{}, err
 	}
 	c := Collection{
 		Name: strings.ReplaceAll(dir, "/", "-"), Label: dir, Folder: path.Join(content.Dir, dir), Create: true,
-		Slug: "{{slug}}", IdentifierField: "title", Summary: "{{title}}", Extension: "md", Format: "yaml-frontmatter",
+		Slug: cmp.Or(t.CMS.Slug, "{{slug}}"), IdentifierField: "title", Summary: "{{title}}", Extension: "md", Format: "yaml-frontmatter",
 		I18n: true, SortableFields: []string{"title"}, Fields: fields,
+	}
+	if len(t.CMS.Sortable) > 0 {
+		c.SortableFields = t.CMS.Sortable
 	}
 	if idx := g.in.Site.BySource(path.Join(dir, content.IndexName), g.lang); idx != nil {
 		c.Label = idx.Front.Title
 	} else if idx := g.in.Site.BySource(path.Join(dir, content.IndexName), g.in.Site.Config.DefaultLanguage); idx != nil {
 		c.Label = idx.Front.Title
 	}
-	switch typ {
-	case schema.PracticeType:
-		c.Slug = "{{fields.id}}"
-		c.SortableFields = []string{"title", "published"}
-	case schema.CommitmentType:
-		// A folder holds one action plan: new entries get its years, and
-		// the filter leaves out the plan's own page (_index).
-		if plan := g.planOf(dir); plan != "" {
-			c.Filter = &Filter{Field: "action_plan", Value: plan}
+	// A folder that holds one action plan: new entries get its years, and
+	// the filter leaves out the plan's own page (_index).
+	if t.CMS.Folder != "" {
+		if value := g.sharedValue(t, dir); value != "" {
+			c.Filter = &Filter{Field: t.CMS.Folder, Value: value}
 			for _, f := range c.Fields {
-				if f["name"] == "action_plan" {
-					f["widget"], f["default"] = "hidden", plan
+				if f["name"] == t.CMS.Folder {
+					f["widget"], f["default"] = "hidden", value
 				}
 			}
 		}
@@ -303,26 +312,26 @@ func (g *generator) folder(dir, typ string) (Collection, error) {
 	return c, nil
 }
 
-// planOf returns the action plan all commitments in dir belong to, or "".
-func (g *generator) planOf(dir string) string {
-	plan := ""
+// sharedValue returns the value of t's CMS.Folder field that all entries
+// in dir have, or "".
+func (g *generator) sharedValue(t *schema.Type, dir string) string {
+	i := slices.IndexFunc(t.Fields(), func(f schema.Field) bool { return f.Name == t.CMS.Folder })
+	if i < 0 {
+		return ""
+	}
+	index := t.Fields()[i].Index
+	value := ""
 	for _, p := range g.in.Site.Pages {
-		if c := schema.CommitmentOf(p); c != nil && p.Dir == dir {
-			if plan != "" && plan != c.ActionPlan {
-				return ""
-			}
-			plan = c.ActionPlan
+		if !t.Has(p) || p.Dir != dir {
+			continue
 		}
+		v := fmt.Sprint(reflect.ValueOf(p.Fields).Elem().FieldByIndex(index).Interface())
+		if value != "" && value != v {
+			return ""
+		}
+		value = v
 	}
-	return plan
-}
-
-// typeOrder puts the good practices before the commitments.
-func typeOrder(typ string) int {
-	if typ == schema.PracticeType {
-		return 0
-	}
-	return 1
+	return value
 }
 
 // withoutI18n drops the i18n settings of fields outside i18n collections.

@@ -55,7 +55,7 @@ func load(t *testing.T) *realSite {
 	for _, l := range res.Site.Config.Languages {
 		rs.langs = append(rs.langs, l.Code)
 	}
-	vocab, errs := schema.LoadVocabularies(fsys, rs.langs)
+	vocab, errs := schema.LoadVocabularies(fsys, rs.langs, schema.Builtin().Vocabularies())
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -63,7 +63,7 @@ func load(t *testing.T) *realSite {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	rs.in = cms.Input{Site: res.Site, Vocab: vocab, Catalog: catalog}
+	rs.in = cms.Input{Site: res.Site, Vocab: vocab, Catalog: catalog, Types: schema.Builtin()}
 	for _, l := range rs.langs {
 		d, err := cms.Generate(rs.in, l)
 		if err != nil {

@@ -2,35 +2,39 @@ package cms
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/schema"
 )
 
 // A content type the CMS edits: the structs its front matter decodes into
-// (the common fields first) and the fields its decoder requires although
-// their tags do not (a good practice's summary, say).
+// (the common fields first) and its declaration (nil for a plain page).
 type contentType struct {
-	structs  []reflect.Type
-	required []string
+	structs []reflect.Type
+	decl    *schema.Type
 }
 
 // pageType is every page's front matter.
 var pageType = contentType{structs: []reflect.Type{reflect.TypeFor[content.Front]()}}
 
-// contentTypes are the typed front matters, by section type or layout.
-var contentTypes = map[string]contentType{
-	schema.PracticeType: {
-		structs:  []reflect.Type{reflect.TypeFor[content.Front](), reflect.TypeFor[schema.Practice]()},
-		required: []string{"summary", "published"},
-	},
-	schema.CommitmentType: {
-		structs:  []reflect.Type{reflect.TypeFor[content.Front](), reflect.TypeFor[schema.Commitment]()},
-		required: []string{"summary"},
-	},
-	schema.AccessibilityLayout: {
-		structs: []reflect.Type{reflect.TypeFor[content.Front](), reflect.TypeFor[schema.Accessibility]()},
-	},
+// typeOf is the content type of a declared type.
+func typeOf(t *schema.Type) contentType {
+	return contentType{structs: []reflect.Type{reflect.TypeFor[content.Front](), t.Struct}, decl: t}
+}
+
+// required reports whether the type requires the field although its tag
+// does not say so (a good practice's summary).
+func (ct contentType) required(name string) bool {
+	return ct.decl != nil && slices.Contains(ct.decl.Required, name)
+}
+
+// maxSummary is the longest summary of the type, in characters; 0: any.
+func (ct contentType) maxSummary() int {
+	if ct.decl == nil {
+		return 0
+	}
+	return ct.decl.MaxSummary
 }
 
 // How a top-level field is stored in the languages of an entry.
@@ -52,13 +56,28 @@ type policy struct {
 	pattern    string // a regular expression the build also checks
 	max        int    // the most characters a text may have
 	options    []string
-	relation   bool // a select of the site's commitments
+	relation   string // a select of the site's pages of this content type
 }
 
-// policies holds the policy of every top-level front-matter field. The
-// completeness test fails when a schema has a field missing here.
-var policies = map[string]policy{
-	// content.Front
+// urlPattern is the pattern of a field tagged format:"uri".
+const urlPattern = `^https?://[^/\s]+`
+
+// policyOf is the policy of a content type's field, from its tags.
+func policyOf(f schema.Field) policy {
+	pol := policy{i18n: translated, vocabulary: f.Vocab, widget: f.Widget, pattern: f.Pattern, options: f.Options, relation: f.Relation}
+	if f.Shared {
+		pol.i18n = shared
+	}
+	if f.Format == "uri" && pol.pattern == "" {
+		pol.pattern = urlPattern
+	}
+	return pol
+}
+
+// frontPolicies holds the policy of every common front-matter field
+// (content.Front); the content types' own fields say theirs in their
+// tags. The completeness test fails when a common field is missing here.
+var frontPolicies = map[string]policy{
 	"title":   {i18n: translated},
 	"summary": {i18n: translated, widget: "text"},
 	"slug":    {i18n: translated, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
@@ -73,48 +92,4 @@ var policies = map[string]policy{
 	"updated":     {i18n: translated},
 	"layout":      {i18n: translated, widget: "hidden"},
 	"source_hash": {i18n: translated, pattern: `^([0-9a-f]{12}|todo)$`},
-	// schema.Practice
-	"id":                    {i18n: shared, pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`},
-	"organisation":          {i18n: translated},
-	"partners":              {i18n: translated},
-	"country":               {i18n: shared, vocabulary: schema.Countries},
-	"level":                 {i18n: shared, vocabulary: schema.Levels},
-	"themes":                {i18n: shared, vocabulary: schema.Themes},
-	"innovation_principles": {i18n: shared, vocabulary: schema.Principles},
-	"stage":                 {i18n: shared, vocabulary: schema.Stages},
-	"status":                {i18n: shared, vocabulary: schema.Statuses},
-	"year":                  {i18n: shared},
-	"related_commitments":   {i18n: shared, relation: true},
-	"links":                 {i18n: translated},
-	"contact":               {i18n: translated},
-	// schema.Commitment
-	"ogp_id":               {i18n: shared},
-	"action_plan":          {i18n: shared, pattern: `^\d{4}-\d{4}$`},
-	"number":               {i18n: shared, pattern: `^\d+(\.\d+)?$`},
-	"lead_institution":     {i18n: translated},
-	"support_institutions": {i18n: translated},
-	"policy_areas":         {i18n: translated},
-	"irm":                  {i18n: translated},
-	// schema.Accessibility
-	"standard":    {i18n: shared},
-	"compliance":  {i18n: shared, options: []string{"full", "partial", "none"}},
-	"known_gaps":  {i18n: translated},
-	"feedback":    {i18n: translated},
-	"enforcement": {i18n: translated},
-	"prepared":    {i18n: shared},
-	"reviewed":    {i18n: shared},
-	"method":      {i18n: translated, widget: "text"},
 }
-
-// nestedPolicies refine fields inside objects, by "parent.field".
-var nestedPolicies = map[string]policy{
-	"known_gaps.criterion":   {pattern: `^[1-4]\.[1-9][0-9]?\.[1-9][0-9]?$`},
-	"known_gaps.description": {widget: "text"},
-	"links.url":              {pattern: `^https?://[^/\s]+`},
-	"contact.url":            {pattern: `^https?://[^/\s]+`},
-	"feedback.url":           {pattern: `^https?://[^/\s]+`},
-	"enforcement.url":        {pattern: `^https?://[^/\s]+`},
-}
-
-// maxSummary is the longest summary of each type, in characters.
-var maxSummary = map[string]int{schema.PracticeType: schema.MaxSummary}

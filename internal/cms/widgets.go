@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/opengov-fi/opengov/internal/schema"
+	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // DateFormat is the format dates are written in, as the build reads them.
@@ -13,15 +14,19 @@ const DateFormat = "YYYY-MM-DD"
 
 // fields makes the widgets of a content type, the body last. Every field
 // of its structs gets one; a field without a policy is an error.
-func (g *generator) fields(ct contentType, typ string) ([]Field, error) {
+func (g *generator) fields(ct contentType) ([]Field, error) {
 	var out []Field
+	front := fieldsOf(ct.structs[0])
 	for _, sf := range editorOrder(fieldsOf(ct.structs...)) {
-		pol, ok := policies[sf.Name]
-		if !ok {
-			return nil, fmt.Errorf("front-matter field %q has no CMS policy: add it to policies in internal/cms/policy.go", sf.Name)
+		pol := policyOf(sf)
+		if slices.ContainsFunc(front, func(f schema.Field) bool { return f.Name == sf.Name }) {
+			var ok bool
+			if pol, ok = frontPolicies[sf.Name]; !ok {
+				return nil, fmt.Errorf("front-matter field %q has no CMS policy: add it to frontPolicies in internal/cms/policy.go", sf.Name)
+			}
 		}
-		required := sf.Required || slices.Contains(ct.required, sf.Name)
-		f, err := g.widget(sf, pol, pol.i18n, required, typ, "")
+		required := sf.Required || ct.required(sf.Name)
+		f, err := g.widget(sf, pol, pol.i18n, required, ct.maxSummary(), "")
 		if err != nil {
 			return nil, err
 		}
@@ -34,10 +39,7 @@ func (g *generator) fields(ct contentType, typ string) ([]Field, error) {
 
 // widget makes the widget of one field; parent is the enclosing field's
 // name, for nested policies.
-func (g *generator) widget(sf schemaField, pol policy, mode string, required bool, typ, parent string) (Field, error) {
-	if parent != "" {
-		pol = nestedPolicies[parent+"."+sf.Name]
-	}
+func (g *generator) widget(sf schema.Field, pol policy, mode string, required bool, maxSummary int, parent string) (Field, error) {
 	k, err := kindOf(sf.Type)
 	if err != nil {
 		return nil, fmt.Errorf("field %q: %w", sf.Name, err)
@@ -60,8 +62,8 @@ func (g *generator) widget(sf schemaField, pol policy, mode string, required boo
 				f["min"] = 1
 			}
 		}
-	case pol.relation && len(g.commitmentOptions()) > 0:
-		f["widget"], f["options"], f["multiple"] = "select", g.commitmentOptions(), k == kindStrings
+	case pol.relation != "" && len(g.relationOptions(pol.relation)) > 0:
+		f["widget"], f["options"], f["multiple"] = "select", g.relationOptions(pol.relation), k == kindStrings
 	case len(pol.options) > 0:
 		f["widget"], f["options"] = "select", pol.options
 	case pol.widget == "hidden":
@@ -74,8 +76,8 @@ func (g *generator) widget(sf schemaField, pol policy, mode string, required boo
 			f["widget"] = "list"
 		case kindInt:
 			f["widget"], f["value_type"] = "number", "int"
-			if sf.Name == "year" {
-				f["min"], f["max"] = 1900, 2100
+			if sf.HasRange {
+				f["min"], f["max"] = sf.Range[0], sf.Range[1]
 			}
 		case kindBool:
 			f["widget"] = "boolean"
@@ -93,7 +95,7 @@ func (g *generator) widget(sf schemaField, pol policy, mode string, required boo
 				// required object (or a list's items); the build still checks
 				// them when the object is there.
 				req := child.Required && (required || k == kindObjects)
-				c, err := g.widget(child, policy{}, mode, req, typ, sf.Name)
+				c, err := g.widget(child, policyOf(child), mode, req, 0, sf.Name)
 				if err != nil {
 					return nil, err
 				}
@@ -113,59 +115,57 @@ func (g *generator) widget(sf schemaField, pol policy, mode string, required boo
 	if pol.pattern != "" {
 		f["pattern"] = []string{pol.pattern, g.label("cms_field_"+sf.Name) + ": " + pol.pattern}
 	}
-	if n := maxSummary[typ]; sf.Name == "summary" && n > 0 && parent == "" {
+	if n := maxSummary; sf.Name == "summary" && n > 0 && parent == "" {
 		f["pattern"] = []string{fmt.Sprintf(`^[\s\S]{0,%d}$`, n), fmt.Sprintf("%s: ≤ %d", g.label("cms_field_summary"), n)}
 	}
 	return f, nil
 }
 
-// commitmentOptions lists the site's commitments and measures, by action
-// plan (newest first) and number, each named by its content path as
-// related_commitments names it, with its title in the editor's language.
-func (g *generator) commitmentOptions() []Field {
-	type option struct {
-		plan, number string
-		f            Field
+// relationOptions lists the site's pages of content type typ, each named
+// by its content path as a relation field names it, labelled as the
+// type's declaration says (by default its title) in the editor's
+// language, in the declaration's order (by default by content path).
+func (g *generator) relationOptions(typ string) []Field {
+	decl := g.in.Types.Get(typ)
+	if decl == nil {
+		return nil
 	}
-	var opts []option
+	var pages []*site.Page
 	seen := map[string]bool{}
 	for _, p := range g.in.Site.Pages {
-		c := schema.CommitmentOf(p)
-		if c == nil || seen[p.Key] {
+		if !decl.Has(p) || seen[p.Key] {
 			continue
 		}
 		seen[p.Key] = true
+		pages = append(pages, p)
+	}
+	order := decl.CMS.Order
+	if order == nil {
+		order = func(a, b *site.Page) int { return cmp.Compare(a.SourceKey(), b.SourceKey()) }
+	}
+	slices.SortStableFunc(pages, order)
+	out := make([]Field, len(pages))
+	for i, p := range pages {
 		page := p
 		if t := p.Translation(g.lang); t != nil {
 			page = t
 		}
-		opts = append(opts, option{c.ActionPlan, c.Number, Field{"label": c.ActionPlan + " " + c.Number + ": " + page.Front.Title, "value": p.SourceKey()}})
-	}
-	slices.SortFunc(opts, func(a, b option) int {
-		return cmp.Or(cmp.Compare(b.plan, a.plan), compareNumbers(a.number, b.number))
-	})
-	out := make([]Field, len(opts))
-	for i, o := range opts {
-		out[i] = o.f
+		label := page.Front.Title
+		if decl.CMS.Label != nil {
+			label = decl.CMS.Label(page)
+		}
+		out[i] = Field{"label": label, "value": p.SourceKey()}
 	}
 	return out
-}
-
-// compareNumbers orders "1", "1.1", "1.2", "2", "10".
-func compareNumbers(a, b string) int {
-	var x, y [2]int
-	fmt.Sscanf(a, "%d.%d", &x[0], &x[1])
-	fmt.Sscanf(b, "%d.%d", &y[0], &y[1])
-	return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]))
 }
 
 // editorOrder puts what an editor fills first: the title, summary and
 // slug, then the type's own fields, then the other common ones (dates,
 // then those few entries need).
-func editorOrder(fields []schemaField) []schemaField {
+func editorOrder(fields []schema.Field) []schema.Field {
 	first := map[string]int{"title": 0, "summary": 1, "slug": 2}
 	last := map[string]int{"published": 0, "updated": 1, "draft": 2, "weight": 3, "translationKey": 4, "source_hash": 5, "layout": 6}
-	rank := func(f schemaField) int {
+	rank := func(f schema.Field) int {
 		if i, ok := first[f.Name]; ok {
 			return i - 100
 		}
@@ -175,6 +175,6 @@ func editorOrder(fields []schemaField) []schemaField {
 		return 0
 	}
 	out := slices.Clone(fields)
-	slices.SortStableFunc(out, func(a, b schemaField) int { return cmp.Compare(rank(a), rank(b)) })
+	slices.SortStableFunc(out, func(a, b schema.Field) int { return cmp.Compare(rank(a), rank(b)) })
 	return out
 }

@@ -1,12 +1,10 @@
 package export
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -25,10 +23,6 @@ const (
 	CatalogTurtle = Dir + "/catalog.ttl"
 	CatalogJSONLD = Dir + "/catalog.jsonld"
 )
-
-// homeCountry is the country whose open government the site is about:
-// the action plans are Finland's.
-const homeCountry = "FI"
 
 const (
 	dcatNS   = "http://www.w3.org/ns/dcat#"
@@ -59,12 +53,12 @@ var formats = []struct{ ext, label, media, fileType string }{
 
 // catalog returns the catalog's Turtle and JSON-LD files, describing the
 // export files in files.
-func catalog(s *site.Site, msgs *i18n.Catalog, files []output.File) ([]output.File, error) {
+func catalog(s *site.Site, msgs *i18n.Catalog, files []output.File, types schema.Types) ([]output.File, error) {
 	sizes := map[string]int{}
 	for _, f := range files {
 		sizes[f.Path] = len(f.Data)
 	}
-	g, err := catalogGraph(s, msgs, sizes)
+	g, err := catalogGraph(s, msgs, sizes, types)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +69,7 @@ func catalog(s *site.Site, msgs *i18n.Catalog, files []output.File) ([]output.Fi
 	return []output.File{{Path: CatalogJSONLD, Data: jsonld}, {Path: CatalogTurtle, Data: g.Turtle()}}, nil
 }
 
-func catalogGraph(s *site.Site, msgs *i18n.Catalog, sizes map[string]int) (*graph, error) {
+func catalogGraph(s *site.Site, msgs *i18n.Catalog, sizes map[string]int, types schema.Types) (*graph, error) {
 	base := s.Config.BaseURL
 	id := func(fragment string) string { return base + CatalogTurtle + "#" + fragment }
 	g := newGraph()
@@ -132,7 +126,7 @@ func catalogGraph(s *site.Site, msgs *i18n.Catalog, sizes map[string]int) (*grap
 	}
 
 	var issued, modified time.Time
-	for _, d := range datasets(s) {
+	for _, d := range datasets(s, types) {
 		dn := g.add(id(d.key)).a(dcatNS + "Dataset")
 		cat.set(dcatNS+"dataset", iri(dn.subject))
 		for _, lang := range langs {
@@ -242,102 +236,48 @@ func dateTerm(t time.Time) term {
 	return typed(t.Format(time.DateOnly), xsd("date"))
 }
 
-// datasets describes the exports: the good practices, then the
-// commitments, each where the site has them.
-func datasets(s *site.Site) []dataset {
+// datasets describes the exports of the types, in their order, each
+// where the site has it. Its description is the message
+// catalog_<key>_text.
+func datasets(s *site.Site, types schema.Types) []dataset {
 	var out []dataset
-	if d, ok := practiceDataset(s); ok {
-		out = append(out, d)
-	}
-	if d, ok := commitmentDataset(s); ok {
+	for _, t := range types.In(s.Config) {
+		x := t.Export
+		if x == nil {
+			continue
+		}
+		d := dataset{key: x.File, text: "catalog_" + x.Key + "_text", sections: map[string]*site.Page{}, keywords: map[string][]string{}}
+		if x.Schema != "" {
+			d.schema = s.Config.BaseURL + Dir + "/" + x.Schema
+		}
+		for _, l := range s.Config.Languages {
+			var page *site.Page
+			if x.Dataset.Landing != nil {
+				page = x.Dataset.Landing(s, l.Code)
+			} else {
+				_, page = exported(s, t, l.Code)
+			}
+			if page != nil {
+				d.sections[l.Code] = page
+			}
+		}
+		var pages []*site.Page
+		for _, p := range s.Pages {
+			if t.Has(p) {
+				pages = append(pages, p)
+				d.dates(p)
+			}
+		}
+		// A landing page of its own does not make a dataset without entries.
+		if len(d.sections) == 0 || (x.Dataset.Landing != nil && len(pages) == 0) {
+			continue
+		}
+		if x.Dataset.Describe != nil {
+			d.keywords, d.spatial, d.from, d.to = x.Dataset.Describe(s, pages)
+		}
 		out = append(out, d)
 	}
 	return out
-}
-
-func practiceDataset(s *site.Site) (dataset, bool) {
-	d := dataset{key: "good-practices", text: "catalog_practices_text", sections: map[string]*site.Page{},
-		schema: s.Config.BaseURL + Dir + "/good-practice.schema.json", keywords: map[string][]string{}}
-	for _, l := range s.Config.Languages {
-		if idx := practiceIndex(s, l.Code); idx != nil {
-			d.sections[l.Code] = idx.Section
-		}
-	}
-	if len(d.sections) == 0 {
-		return d, false
-	}
-	var themes []*schema.Term
-	for _, p := range s.Pages {
-		pr := schema.PracticeOf(p)
-		if pr == nil {
-			continue
-		}
-		for _, t := range pr.ThemeTerms {
-			if !slices.Contains(themes, t) {
-				themes = append(themes, t)
-			}
-		}
-		if pr.CountryTerm.Known() && !slices.Contains(d.spatial, pr.Country) { // an unknown one is reported already
-			d.spatial = append(d.spatial, pr.Country)
-		}
-		if y := pr.Year; y != 0 {
-			d.from, d.to = minNonZero(d.from, y), max(d.to, y)
-		}
-		d.dates(p)
-	}
-	slices.Sort(d.spatial)
-	for _, l := range s.Config.Languages {
-		for _, t := range themes {
-			d.keywords[l.Code] = append(d.keywords[l.Code], t.In(l.Code))
-		}
-		slices.Sort(d.keywords[l.Code])
-	}
-	return d, true
-}
-
-func commitmentDataset(s *site.Site) (dataset, bool) {
-	d := dataset{key: "commitments", text: "catalog_commitments_text", sections: map[string]*site.Page{},
-		keywords: map[string][]string{}}
-	var dirs []string
-	for dir, sec := range s.Config.Sections {
-		if sec.Type == schema.CommitmentType {
-			dirs = append(dirs, dir)
-		}
-	}
-	if len(dirs) == 0 {
-		return d, false
-	}
-	slices.Sort(dirs)
-	for _, l := range s.Config.Languages {
-		if p := s.BySource(dirs[0]+"/"+content.IndexName, l.Code); p != nil {
-			d.sections[l.Code] = p
-		}
-	}
-	found := false
-	for _, p := range s.Pages {
-		c := schema.CommitmentOf(p)
-		if c == nil {
-			continue
-		}
-		found = true
-		for _, a := range c.PolicyAreas {
-			if !slices.Contains(d.keywords[p.Lang], a) {
-				d.keywords[p.Lang] = append(d.keywords[p.Lang], a)
-			}
-		}
-		if from, to, ok := planYears(c.ActionPlan); ok {
-			d.from, d.to = minNonZero(d.from, from), max(d.to, to)
-		}
-		d.dates(p)
-	}
-	if !found || len(d.sections) == 0 {
-		return d, false
-	}
-	for _, k := range d.keywords {
-		slices.Sort(k)
-	}
-	d.spatial = []string{homeCountry}
-	return d, true
 }
 
 // dates widens the dataset's issued and modified dates to a page's.
@@ -352,19 +292,4 @@ func (d *dataset) dates(p *site.Page) {
 	if upd.After(d.modified) {
 		d.modified = upd
 	}
-}
-
-// planYears reads an action plan's years: "2023-2027".
-func planYears(plan string) (int, int, bool) {
-	a, b, ok := strings.Cut(plan, "-")
-	from, err1 := strconv.Atoi(a)
-	to, err2 := strconv.Atoi(b)
-	return from, to, ok && err1 == nil && err2 == nil
-}
-
-func minNonZero(a, b int) int {
-	if a == 0 || b < a {
-		return b
-	}
-	return a
 }

@@ -1,6 +1,7 @@
-// Package export publishes the typed content as open data: the good
-// practices and the commitments as JSON and CSV in each language (the same
-// records in both, with stable ids), the JSON Schema of a good practice,
+// Package export publishes the typed content as open data: the entries of
+// each content type that declares an export (the good practices, the
+// commitments) as JSON and CSV in each language (the same records in
+// both, with stable ids), their JSON Schema where declared,
 // an Atom feed of the good practices per language and per theme, and a
 // DCAT-AP catalog of it all for data portals to harvest.
 package export
@@ -9,10 +10,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -28,9 +31,10 @@ const (
 // Dir is the folder of the open data in the output.
 const Dir = "data"
 
-// Files returns the open data files and feeds of the site, and the
-// catalog that describes them; msgs gives the catalog's texts.
-func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog) ([]output.File, error) {
+// Files returns the open data files of the types that declare an export,
+// the feeds of the good practices, and the catalog that describes them;
+// msgs gives the catalog's texts.
+func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types) ([]output.File, error) {
 	var files []output.File
 	add := func(path string, data []byte, err error) error {
 		if err == nil {
@@ -38,53 +42,90 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog) ([]output.F
 		}
 		return err
 	}
-	schemaJSON, err := PracticeSchema(s.Config.BaseURL, v)
-	if err := add(Dir+"/good-practice.schema.json", schemaJSON, err); err != nil {
-		return nil, err
+	for _, t := range types.In(s.Config) {
+		x := t.Export
+		if x == nil {
+			continue
+		}
+		if x.Schema != "" {
+			data, err := Schema(s.Config.BaseURL, v, t)
+			if err := add(Dir+"/"+x.Schema, data, err); err != nil {
+				return nil, err
+			}
+		}
+		cols, err := columns(t)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range s.Config.Languages {
+			pages, source := exported(s, t, l.Code)
+			if source == nil {
+				continue
+			}
+			recs, rows := records(s, cols, pages)
+			data, err := marshal(document(s, l.Code, s.AbsURL(source), x.Key, recs))
+			if err := add(Dir+"/"+x.File+"."+l.Code+".json", data, err); err != nil {
+				return nil, err
+			}
+			data, err = writeCSV(header(cols), rows)
+			if err := add(Dir+"/"+x.File+"."+l.Code+".csv", data, err); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for _, l := range s.Config.Languages {
 		idx := practiceIndex(s, l.Code)
-		if idx != nil {
-			records := practiceRecords(s, idx.Practices)
-			doc := document(s, l.Code, s.AbsURL(idx.Section), "practices", records)
-			data, err := marshal(doc)
-			if err := add(Dir+"/good-practices."+l.Code+".json", data, err); err != nil {
-				return nil, err
-			}
-			data, err = practicesCSV(records)
-			if err := add(Dir+"/good-practices."+l.Code+".csv", data, err); err != nil {
-				return nil, err
-			}
-			data, err = feed(s, l.Code, idx.Section, idx.Section.Front.Title, idx.Practices)
-			if err := add(idx.Section.Path+"atom.xml", data, err); err != nil {
-				return nil, err
-			}
-			for _, fv := range themeValues(idx) {
-				title := fv.Term.In(l.Code) + " – " + idx.Section.Front.Title
-				data, err = feed(s, l.Code, fv.Page, title, fv.Practices)
-				if err := add(fv.Page.Path+"atom.xml", data, err); err != nil {
-					return nil, err
-				}
-			}
-		}
-		commitments := commitmentRecords(s, l.Code)
-		if len(commitments) == 0 {
+		if idx == nil {
 			continue
 		}
-		data, err := marshal(document(s, l.Code, s.AbsURL(s.Home[l.Code]), "commitments", commitments))
-		if err := add(Dir+"/commitments."+l.Code+".json", data, err); err != nil {
+		data, err := feed(s, l.Code, idx.Section, idx.Section.Front.Title, idx.Practices)
+		if err := add(idx.Section.Path+"atom.xml", data, err); err != nil {
 			return nil, err
 		}
-		data, err = commitmentsCSV(commitments)
-		if err := add(Dir+"/commitments."+l.Code+".csv", data, err); err != nil {
-			return nil, err
+		for _, fv := range themeValues(idx) {
+			title := fv.Term.In(l.Code) + " – " + idx.Section.Front.Title
+			data, err = feed(s, l.Code, fv.Page, title, fv.Practices)
+			if err := add(fv.Page.Path+"atom.xml", data, err); err != nil {
+				return nil, err
+			}
 		}
 	}
-	cat, err := catalog(s, msgs, files)
+	cat, err := catalog(s, msgs, files, types)
 	if err != nil {
 		return nil, err
 	}
 	return append(files, cat...), nil
+}
+
+// exported returns the pages of type t that lang's files list, and the
+// page they come from (by default the type's first section, else the
+// home page); a nil page: lang has no files of t.
+func exported(s *site.Site, t *schema.Type, lang string) ([]*site.Page, *site.Page) {
+	if t.Export.Pages != nil {
+		return t.Export.Pages(s, lang)
+	}
+	var pages []*site.Page
+	for _, p := range s.PagesIn(lang) {
+		if t.Has(p) {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return nil, nil
+	}
+	var dirs []string
+	for dir, sec := range s.Config.Sections {
+		if sec.Type == t.Name {
+			dirs = append(dirs, dir)
+		}
+	}
+	slices.Sort(dirs)
+	for _, dir := range dirs {
+		if p := s.BySource(dir+"/"+content.IndexName, lang); p != nil {
+			return pages, p
+		}
+	}
+	return pages, s.Home[lang]
 }
 
 // themeValues are the values of the index's themes facet that have a

@@ -1,82 +1,169 @@
 package export
 
 import (
+	"reflect"
+	"time"
+
 	"github.com/opengov-fi/opengov/internal/schema"
 )
 
-// PracticeSchema returns the JSON Schema (draft 2020-12) of the good
-// practices export, whose records are the front matter of a good practice
-// plus its language, URL and translations. Vocabulary fields list their
-// allowed ids, taken from the vocabularies the build checks against.
-func PracticeSchema(baseURL string, v *schema.Vocabularies) ([]byte, error) {
-	ids := func(terms []*schema.Term) []string {
-		out := make([]string, len(terms))
-		for i, t := range terms {
-			out[i] = t.ID
+// Schema returns the JSON Schema (draft 2020-12) of the export of type t,
+// whose records are its columns: the common ones, the front matter of its
+// fields, described by their tags, and the computed ones. Vocabulary
+// fields list their allowed ids, taken from the vocabularies the build
+// checks against.
+func Schema(baseURL string, v *schema.Vocabularies, t *schema.Type) ([]byte, error) {
+	x := t.Export
+	fields := t.Fields()
+	properties := map[string]any{}
+	required := []string{}
+	for _, name := range x.Columns {
+		var prop map[string]any
+		omit := false
+		switch {
+		case computed(x, name) != nil:
+			c := computed(x, name)
+			prop, omit = c.Schema, c.OmitEmpty
+		case field(fields, name) != nil:
+			f := field(fields, name)
+			prop, omit = fieldSchema(v, *f), f.Export == "omitempty"
+		default:
+			prop, omit = commonSchema(t, name), name == "updated"
 		}
-		return out
+		properties[name] = prop
+		if !omit {
+			required = append(required, name)
+		}
 	}
-	text := func(description string) map[string]any {
-		return map[string]any{"type": "string", "description": description}
-	}
-	enum := func(description string, values []string) map[string]any {
-		return map[string]any{"type": "string", "enum": values, "description": description}
-	}
-	list := func(description string, items map[string]any) map[string]any {
-		return map[string]any{"type": "array", "items": items, "description": description}
-	}
-	date := map[string]any{"type": "string", "format": "date", "pattern": `^\d{4}-\d{2}-\d{2}$`}
-	url := map[string]any{"type": "string", "format": "uri", "pattern": "^https?://"}
-	record := map[string]any{
-		"type":                 "object",
-		"additionalProperties": false,
-		"required": []string{"id", "language", "title", "summary", "url", "partners", "country",
-			"level", "themes", "innovation_principles", "related_commitments", "links", "published", "translations"},
-		"properties": map[string]any{
-			"id":                    map[string]any{"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Stable identifier, the same in every language."},
-			"language":              text("Language of this record's text (BCP 47)."),
-			"title":                 text("Name of the practice."),
-			"summary":               map[string]any{"type": "string", "maxLength": schema.MaxSummary, "description": "Plain-language summary."},
-			"url":                   url,
-			"organisation":          text("Organisation responsible for the practice. Optional: absent where the sources name none."),
-			"partners":              list("Partner organisations.", map[string]any{"type": "string"}),
-			"country":               enum("ISO 3166-1 alpha-2 code of the country.", ids(v.Countries)),
-			"level":                 enum("Level of government.", ids(v.Levels)),
-			"themes":                map[string]any{"type": "array", "minItems": 1, "items": enum("Theme.", ids(v.Themes))},
-			"innovation_principles": list("Principles of the OECD Declaration on Public Sector Innovation.", enum("Principle.", ids(v.Principles))),
-			"stage":                 enum("Stage of the OECD OPSI innovation lifecycle. Optional.", ids(v.Stages)),
-			"status":                enum("Status. Optional: absent where the sources give none.", ids(v.Statuses)),
-			"year":                  map[string]any{"type": "integer", "minimum": 1900, "maximum": 2100, "description": "Year the practice was launched."},
-			"related_commitments":   list("Ids of related action plan commitments and measures (action plan/number).", map[string]any{"type": "string", "pattern": `^\d{4}-\d{4}/`}),
-			"links": list("External links.", map[string]any{
-				"type": "object", "additionalProperties": false, "required": []string{"title", "url"},
-				"properties": map[string]any{"title": map[string]any{"type": "string"}, "url": url},
-			}),
-			"contact": map[string]any{
-				"type": "object", "additionalProperties": false, "required": []string{"organisation"},
-				"description": "Organisation to contact; never a person.",
-				"properties":  map[string]any{"organisation": map[string]any{"type": "string"}, "url": url},
-			},
-			"published":    date,
-			"updated":      date,
-			"translations": map[string]any{"type": "object", "additionalProperties": url, "description": "URL of the practice in each language it exists in."},
-		},
-	}
+	record := map[string]any{"type": "object", "additionalProperties": false, "required": required, "properties": properties}
 	doc := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
-		"$id":         baseURL + Dir + "/good-practice.schema.json",
-		"title":       "Good practices of open government and public sector innovation",
-		"description": "The good practices export of the Finnish Open Government website. Each record is a practice's front matter with its language, URL and translations. Licence: " + Licence + ".",
+		"$id":         baseURL + Dir + "/" + x.Schema,
+		"title":       x.Title,
+		"description": x.Description + " Licence: " + Licence + ".",
 		"type":        "object",
-		"required":    []string{"language", "source", "licence", "licence_url", "practices"},
+		"required":    []string{"language", "source", "licence", "licence_url", x.Key},
 		"properties": map[string]any{
 			"language":    text("Language of the export."),
-			"source":      url,
+			"source":      urlSchema(),
 			"licence":     map[string]any{"const": Licence},
 			"licence_url": map[string]any{"const": LicenceURL},
-			"practices":   map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/practice"}},
+			x.Key:         map[string]any{"type": "array", "items": map[string]any{"$ref": "#/$defs/" + t.Name}},
 		},
-		"$defs": map[string]any{"practice": record},
+		"$defs": map[string]any{t.Name: record},
 	}
 	return marshal(doc)
+}
+
+func computed(x *schema.Export, name string) *schema.Column {
+	for i := range x.Computed {
+		if x.Computed[i].Name == name {
+			return &x.Computed[i]
+		}
+	}
+	return nil
+}
+
+func field(fields []schema.Field, name string) *schema.Field {
+	for i := range fields {
+		if fields[i].Name == name {
+			return &fields[i]
+		}
+	}
+	return nil
+}
+
+func text(description string) map[string]any {
+	return map[string]any{"type": "string", "description": description}
+}
+
+func urlSchema() map[string]any {
+	return map[string]any{"type": "string", "format": "uri", "pattern": "^https?://"}
+}
+
+func dateSchema() map[string]any {
+	return map[string]any{"type": "string", "format": "date", "pattern": `^\d{4}-\d{2}-\d{2}$`}
+}
+
+// commonSchema is the schema of a common column of type t.
+func commonSchema(t *schema.Type, name string) map[string]any {
+	switch name {
+	case "language":
+		return text("Language of this record's text (BCP 47).")
+	case "title":
+		return text("Name of the " + t.Export.Noun + ".")
+	case "summary":
+		s := text("Plain-language summary.")
+		if t.MaxSummary > 0 {
+			s["maxLength"] = t.MaxSummary
+		}
+		return s
+	case "url":
+		return urlSchema()
+	case "published", "updated":
+		return dateSchema()
+	}
+	return map[string]any{"type": "object", "additionalProperties": urlSchema(), // translations
+		"description": "URL of the " + t.Export.Noun + " in each language it exists in."}
+}
+
+// fieldSchema is the schema of a field, from its Go type and its tags.
+func fieldSchema(v *schema.Vocabularies, f schema.Field) map[string]any {
+	typ := f.Type
+	for typ.Kind() == reflect.Pointer {
+		typ = typ.Elem()
+	}
+	var s map[string]any
+	switch {
+	case typ == reflect.TypeFor[time.Time]():
+		s = dateSchema()
+	case f.Format == "uri":
+		s = urlSchema()
+	case typ.Kind() == reflect.String:
+		s = map[string]any{"type": "string"}
+		if f.Pattern != "" {
+			s["pattern"] = f.Pattern
+		}
+		if f.Vocab != "" {
+			s["enum"] = ids(v.ByName(f.Vocab))
+		} else if f.Options != nil {
+			s["enum"] = f.Options
+		}
+	case typ.Kind() == reflect.Int:
+		s = map[string]any{"type": "integer"}
+		if f.HasRange {
+			s["minimum"], s["maximum"] = f.Range[0], f.Range[1]
+		}
+	case typ.Kind() == reflect.Bool:
+		s = map[string]any{"type": "boolean"}
+	case typ.Kind() == reflect.Slice:
+		item := f
+		item.Type, item.Doc, item.ItemDoc, item.Required = typ.Elem(), f.ItemDoc, "", false
+		s = map[string]any{"type": "array", "items": fieldSchema(v, item)}
+		if f.Required {
+			s["minItems"] = 1
+		}
+	case typ.Kind() == reflect.Struct:
+		props := map[string]any{}
+		required := []string{}
+		for _, sub := range f.Fields {
+			props[sub.Name] = fieldSchema(v, sub)
+			if sub.Required {
+				required = append(required, sub.Name)
+			}
+		}
+		s = map[string]any{"type": "object", "additionalProperties": false, "required": required, "properties": props}
+	}
+	if f.Doc != "" {
+		s["description"] = f.Doc
+	}
+	return s
+}
+
+func ids(terms []*schema.Term) []string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = t.ID
+	}
+	return out
 }

@@ -143,7 +143,7 @@ func originalOf(p *PageView, defaultLang string) *Ref {
 
 func pageType(p *PageView) string {
 	switch {
-	case p.Ref.Practice != nil:
+	case isPractice(p.Fields):
 		return "ItemPage"
 	case p.Kind == site.KindSection:
 		return "CollectionPage"
@@ -188,3 +188,5 @@ func practiceLD(p *PageView, pr *schema.Practice, lang string) ld {
 }
 
 func isoDate(t time.Time) string { return t.Format(time.DateOnly) }
+
+func isPractice(fields any) bool { _, ok := fields.(*schema.Practice); return ok }

@@ -272,6 +272,12 @@ func (r *renderer) page(p *site.Page, d *Data) (out output.File, errs diag.List,
 	}
 	out.Data, err = r.execute(tpl, name, d, p.File.Path)
 	errs.Append(p.Pos(), err)
+	if err == nil && len(bytes.TrimSpace(out.Data)) == 0 {
+		// An empty template, as one is for a moment while an editor saves
+		// it: publishing its empty pages would replace the site's.
+		e := errs.Add(diag.Pos{File: path.Join(TemplateDir, name)}, "the template made an empty page for %s", p.File.Path)
+		e.Code, e.Hint = diag.CodeTemplate, "a page's template must write its HTML, usually {{ template \"baseof.html\" . }}"
+	}
 	return out, errs, dests, report
 }
 

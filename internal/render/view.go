@@ -15,10 +15,12 @@ import (
 // address, language and front matter, and for a good practice the
 // decoded fields its card shows.
 type Ref struct {
-	Path     string // below the site root: "fi/hyvat-kaytannot/x/"
-	Lang     string
-	Front    content.Front
-	Practice *schema.Practice // nil but for a good practice
+	Path  string // below the site root: "fi/hyvat-kaytannot/x/"
+	Lang  string
+	Front content.Front
+	// Fields is the front matter of a typed page as its type decoded it
+	// (*schema.Practice, *schema.Commitment, ...): a list's cards show it.
+	Fields any
 	// Source is the content file the page comes from (a generated page's
 	// is its parent's), which errors name.
 	Source string
@@ -146,7 +148,7 @@ type viewer struct {
 func newViewer(s *site.Site) *viewer {
 	v := &viewer{refs: make(map[*site.Page]*Ref, len(s.Pages)), indexes: map[*schema.Index]*IndexView{}}
 	for _, p := range s.Pages {
-		v.refs[p] = &Ref{Path: p.Path, Lang: p.Lang, Front: p.Front, Practice: schema.PracticeOf(p), Source: p.File.Path}
+		v.refs[p] = &Ref{Path: p.Path, Lang: p.Lang, Front: p.Front, Fields: p.Fields, Source: p.File.Path}
 	}
 	for _, p := range s.Pages {
 		if idx, ok := p.Params.(*schema.Index); ok {
@@ -222,12 +224,12 @@ func (v *viewer) paging(pg *schema.Paging) *PagingView {
 // page returns the view of p.
 func (v *viewer) page(p *site.Page) *PageView {
 	pv := &PageView{Ref: v.ref(p), Kind: p.Kind, Children: v.list(p.Children), Translations: v.list(p.Translations())}
-	pv.Params = v.params(p.Params)
+	pv.Params = v.params(p)
 	return pv
 }
 
-func (v *viewer) params(params any) any {
-	switch x := params.(type) {
+func (v *viewer) params(p *site.Page) any {
+	switch x := p.Params.(type) {
 	case *schema.PracticePage:
 		return &PracticeView{Practice: x.Practice, Commitments: v.list(x.Commitments)}
 	case *schema.CommitmentPage:
@@ -259,6 +261,11 @@ func (v *viewer) params(params any) any {
 		return x
 	case nil:
 		return nil
+	}
+	if p.Params == p.Fields {
+		// A declared type's decoded front matter, with no relations to
+		// other pages: values only.
+		return p.Fields
 	}
 	panic("render: no view of page parameters of this type")
 }

@@ -32,7 +32,7 @@ func realSite(t *testing.T) *renderer {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	vocab, errs := schema.LoadVocabularies(fsys, langs)
+	vocab, errs := schema.LoadVocabularies(fsys, langs, schema.Builtin().Vocabularies())
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -40,7 +40,7 @@ func realSite(t *testing.T) *renderer {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	s, errs := schema.Model(cfg, files, site.Options{Schemas: schema.Schemas(vocab)}, vocab, PagedTitle(cat))
+	s, errs := schema.Model(cfg, files, site.Options{Schemas: schema.Builtin().Schemas(vocab)}, vocab, PagedTitle(cat))
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -191,6 +191,9 @@ func (m *mutator) walk(v reflect.Value, path string, depth int) {
 			f := v.Type().Field(i)
 			if !f.IsExported() || f.Tag.Get("key") != "" || seen[i] {
 				continue
+			}
+			if fv := v.Field(i); fv.Kind() == reflect.Interface && fv.IsNil() {
+				continue // no type to change yet: walked where it is set
 			}
 			seen[i] = true
 			m.walk(v.Field(i), path+"."+f.Name, depth+1)

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -16,11 +17,12 @@ const repoRoot = "../.."
 
 func TestNewWritesEveryLanguageAndDecodes(t *testing.T) {
 	fsys := os.DirFS(repoRoot)
-	cfg, errs := config.Load(fsys, []string{schema.PracticeType, schema.CommitmentType})
+	types := schema.Builtin()
+	cfg, errs := config.Load(fsys, types.Sections())
 	if errs != nil {
 		t.Fatal(errs.Err())
 	}
-	vocab, errs := schema.LoadVocabularies(fsys, []string{"fi", "en"})
+	vocab, errs := schema.LoadVocabularies(fsys, []string{"fi", "en"}, types.Vocabularies())
 	if errs != nil {
 		t.Fatal(errs.Err())
 	}
@@ -30,7 +32,7 @@ func TestNewWritesEveryLanguageAndDecodes(t *testing.T) {
 		{"practice", "open-budget", "content/good-practices"},
 		{"commitment", "2023-2027/measure-3-3", "content/commitments/2023-2027"},
 	} {
-		paths, err := New(root, cfg, vocab, tc.kind, tc.name, day)
+		paths, err := New(root, cfg, vocab, types, tc.kind, tc.name, day)
 		if err != nil || len(paths) != 2 {
 			t.Fatalf("%s: %v %v", tc.kind, err, paths)
 		}
@@ -65,7 +67,7 @@ func TestNewWritesEveryLanguageAndDecodes(t *testing.T) {
 			if !strings.HasPrefix(f.Path, tc.dir+"/") {
 				continue
 			}
-			_, derrs := schema.Schemas(vocab)[Kinds[tc.kind]].Decode(f)
+			_, derrs := types.Schemas(vocab)[tc.kind].Decode(f)
 			for _, e := range derrs {
 				if !strings.Contains(e.Msg, "summary") && !strings.Contains(e.Msg, "is required but empty") {
 					t.Errorf("%s: %v", f.Path, e)
@@ -73,13 +75,20 @@ func TestNewWritesEveryLanguageAndDecodes(t *testing.T) {
 			}
 		}
 		// A second run refuses to overwrite and writes nothing.
-		if _, err := New(root, cfg, vocab, tc.kind, tc.name, day); err == nil || !strings.Contains(err.Error(), "already exists") {
+		if _, err := New(root, cfg, vocab, types, tc.kind, tc.name, day); err == nil || !strings.Contains(err.Error(), "already exists") {
 			t.Errorf("second %s: %v", tc.kind, err)
 		}
 	}
 	// Every practice field of the schema is in the scaffold.
 	data, _ := os.ReadFile(filepath.Join(root, "content/good-practices/open-budget.en.md"))
-	for _, field := range schema.PracticeFields() {
+	var fields []string
+	for _, f := range schema.FieldsOf(reflect.TypeFor[content.Front]()) {
+		fields = append(fields, f.Name)
+	}
+	for _, f := range types.Get(schema.PracticeType).Fields() {
+		fields = append(fields, f.Name)
+	}
+	for _, field := range fields {
 		if field == "draft" || field == "translationKey" || field == "weight" || field == "layout" || field == "source_hash" {
 			continue // optional page fields, documented in README.md
 		}
@@ -88,11 +97,11 @@ func TestNewWritesEveryLanguageAndDecodes(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"Open Budget", "../escape", "x/"} {
-		if _, err := New(root, cfg, vocab, "practice", bad, day); err == nil {
+		if _, err := New(root, cfg, vocab, types, "practice", bad, day); err == nil {
 			t.Errorf("name %q accepted", bad)
 		}
 	}
-	if _, err := New(root, cfg, vocab, "news", "x", day); err == nil {
+	if _, err := New(root, cfg, vocab, types, "news", "x", day); err == nil {
 		t.Error("unknown kind accepted")
 	}
 }

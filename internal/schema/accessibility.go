@@ -1,14 +1,13 @@
 package schema
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/content"
-	"github.com/opengov-fi/opengov/internal/decode"
 	"github.com/opengov-fi/opengov/internal/diag"
-	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // AccessibilityLayout is the layout of an accessibility statement, whose
@@ -18,20 +17,20 @@ const AccessibilityLayout = "accessibility"
 // Accessibility is the structured data of an accessibility statement, as
 // the Act on the Provision of Digital Services (306/2019) asks for.
 type Accessibility struct {
-	Standard    string    `fm:"standard,required"`   // "WCAG 2.1 AA"
-	Compliance  string    `fm:"compliance,required"` // full | partial | none
+	Standard    string    `fm:"standard,required" lang:"shared"` // "WCAG 2.1 AA"
+	Compliance  string    `fm:"compliance,required" lang:"shared" options:"full,partial,none"`
 	KnownGaps   []Gap     `fm:"known_gaps"`
 	Feedback    Contact   `fm:"feedback,required"`
 	Enforcement Contact   `fm:"enforcement,required"`
-	Prepared    time.Time `fm:"prepared,required"`
-	Reviewed    time.Time `fm:"reviewed,required"`
-	Method      string    `fm:"method"` // how the site was evaluated
+	Prepared    time.Time `fm:"prepared,required" lang:"shared"`
+	Reviewed    time.Time `fm:"reviewed,required" lang:"shared"`
+	Method      string    `fm:"method" widget:"text"` // how the site was evaluated
 }
 
 // Gap is a known shortcoming with the WCAG success criterion it fails.
 type Gap struct {
-	Criterion   string `fm:"criterion,required"` // "3.1.2"
-	Description string `fm:"description,required"`
+	Criterion   string `fm:"criterion,required" pattern:"^[1-4]\\.[1-9][0-9]?\\.[1-9][0-9]?$"` // "3.1.2"
+	Description string `fm:"description,required" widget:"text"`
 }
 
 var (
@@ -39,10 +38,14 @@ var (
 	compliances = []string{"full", "partial", "none"}
 )
 
-func decodeAccessibility(f *content.File) (any, diag.List) {
-	var a Accessibility
-	rest := &decode.Node{Kind: decode.Map, Fields: f.Rest, Line: f.Meta.Line}
-	errs := decode.Into(rest, &a, f.Path, decode.Options{AlsoKnown: site.FrontFields()})
+// accessibilityType declares the accessibility statement: not a section
+// type, but the pages with layout: accessibility.
+func accessibilityType() *Type {
+	return &Type{Name: AccessibilityLayout, Layout: true, Struct: reflect.TypeFor[Accessibility](), Check: checkAccessibility}
+}
+
+func checkAccessibility(f *content.File, params any, errs *diag.List) {
+	a := params.(*Accessibility)
 	if a.Compliance != "" && !slices.Contains(compliances, a.Compliance) {
 		errs.Add(f.FieldPos("compliance"), "compliance %q is not one of full, partial, none", a.Compliance)
 	}
@@ -63,5 +66,4 @@ func decodeAccessibility(f *content.File) (any, diag.List) {
 	if a.Reviewed.Before(a.Prepared) {
 		errs.Add(f.FieldPos("reviewed"), "the statement was reviewed before it was prepared")
 	}
-	return &a, errs
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -279,34 +280,16 @@ func yearTerm(y int) *Term {
 	return &Term{ID: s, Label: map[string]string{"": s}}
 }
 
+// practiceTermFields are the vocabulary fields of a good practice.
+var practiceTermFields = termFieldsOf(reflect.TypeFor[Practice]())
+
 // termsOf returns the ids a practice has in vocabulary name.
 func termsOf(p *Practice, name string) []string {
-	ids := func(terms ...*Term) []string {
-		var out []string
-		for _, t := range terms {
-			if t != nil {
-				out = append(out, t.ID)
-			}
-		}
-		return out
-	}
-	switch name {
-	case Themes:
-		return ids(p.ThemeTerms...)
-	case Principles:
-		return ids(p.PrincipleTerms...)
-	case Levels:
-		return ids(p.LevelTerm)
-	case Stages:
-		return ids(p.StageTerm)
-	case Statuses:
-		return ids(p.StatusTerm)
-	case Countries:
-		return ids(p.CountryTerm)
-	case Years:
+	if name == Years {
 		if p.Year != 0 {
 			return []string{strconv.Itoa(p.Year)}
 		}
+		return nil
 	}
-	return nil
+	return termIDs(practiceTermFields, p, name)
 }

@@ -78,11 +78,11 @@ func FuzzFrontMatter(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	vocab, errs := LoadVocabularies(fstest.MapFS{VocabularyFile: {Data: vocabSrc}}, []string{"fi", "en"})
+	vocab, errs := LoadVocabularies(fstest.MapFS{VocabularyFile: {Data: vocabSrc}}, []string{"fi", "en"}, Builtin().Vocabularies())
 	if errs != nil {
 		f.Fatal(errs)
 	}
-	schemas := Schemas(vocab)
+	schemas := Builtin().Schemas(vocab)
 	f.Fuzz(func(t *testing.T, src []byte, toml bool) {
 		lines := bytes.Count(src, []byte("\n")) + 1
 		var root *decode.Node
@@ -99,9 +99,9 @@ func FuzzFrontMatter(f *testing.F) {
 			}
 		}
 		if toml {
-			_, errs := config.Load(fstest.MapFS{config.File: {Data: src}}, []string{PracticeType, CommitmentType})
+			_, errs := config.Load(fstest.MapFS{config.File: {Data: src}}, Builtin().Sections())
 			checkPositions(t, errs, 1, lines)
-			_, errs = LoadVocabularies(fstest.MapFS{VocabularyFile: {Data: src}}, []string{"fi", "en"})
+			_, errs = LoadVocabularies(fstest.MapFS{VocabularyFile: {Data: src}}, []string{"fi", "en"}, Builtin().Vocabularies())
 			checkPositions(t, errs, 1, lines)
 		}
 		delim := "---"

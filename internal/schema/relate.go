@@ -11,17 +11,6 @@ import (
 	"github.com/opengov-fi/opengov/internal/site"
 )
 
-// Schemas returns the typed section schemas of the site, by the type name
-// site.toml gives a section.
-func Schemas(v *Vocabularies) map[string]site.Schema {
-	return map[string]site.Schema{
-		PracticeType:   {Decode: v.decodePractice},
-		CommitmentType: {Decode: v.decodeCommitment},
-		// Not a section type: pages with layout: accessibility.
-		AccessibilityLayout: {Decode: decodeAccessibility},
-	}
-}
-
 // PracticePage is the Params of a good practice's page in a made model:
 // the fields decoded from its front matter, which stay as they were
 // decoded (a Builder reuses them from build to build), and the pages they

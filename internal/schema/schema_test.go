@@ -112,11 +112,11 @@ status: ongoing
 
 func load(t *testing.T, fsys fstest.MapFS) (*site.Site, string) {
 	t.Helper()
-	cfg, errs := config.Load(fsys, []string{PracticeType, CommitmentType})
+	cfg, errs := config.Load(fsys, Builtin().Sections())
 	if errs != nil {
 		t.Fatal(errs.Err())
 	}
-	v, errs := LoadVocabularies(fsys, []string{"fi", "en"})
+	v, errs := LoadVocabularies(fsys, []string{"fi", "en"}, Builtin().Vocabularies())
 	if errs != nil {
 		return nil, errs.Err().Error()
 	}
@@ -124,7 +124,7 @@ func load(t *testing.T, fsys fstest.MapFS) (*site.Site, string) {
 	if errs != nil {
 		t.Fatal(errs.Err())
 	}
-	s, errs := site.New(cfg, loaded, site.Options{Schemas: Schemas(v)})
+	s, errs := site.New(cfg, loaded, site.Options{Schemas: Builtin().Schemas(v)})
 	errs = append(errs, Relate(s)...)
 	if errs != nil {
 		return s, errs.Err().Error()
@@ -264,7 +264,7 @@ func TestPracticeInOneLanguageIsListedInTheOther(t *testing.T) {
 }
 
 func mustVocab(t *testing.T, fsys fstest.MapFS) *Vocabularies {
-	v, errs := LoadVocabularies(fsys, []string{"fi", "en"})
+	v, errs := LoadVocabularies(fsys, []string{"fi", "en"}, Builtin().Vocabularies())
 	if errs != nil {
 		t.Fatal(errs.Err())
 	}

@@ -1,14 +1,18 @@
-// Package schema defines the typed front matter of the site's typed
-// sections (good practices and commitments), the controlled vocabularies
-// their fields draw from, and the checks that tie them together. Every
+// Package schema declares the site's content types (good practices,
+// commitments, the accessibility statement), each once as a Type that the
+// configuration, the site model, the scaffold, the export and the CMS
+// read; the controlled vocabularies their fields draw from; and the
+// checks that tie them together. Every
 // problem is reported at the value's position with the allowed values and a
 // "did you mean" suggestion.
 package schema
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -69,20 +73,17 @@ func (t *Term) DescriptionIn(lang string) string {
 	return t.Description[lang]
 }
 
-// Vocabularies are the controlled vocabularies of the typed sections.
+// Vocabularies are the controlled vocabularies the content types' fields
+// draw from, by name, and the facets the practices are browsed by.
 type Vocabularies struct {
-	Themes     []*Term `fm:"themes,required"`
-	Levels     []*Term `fm:"levels,required"`
-	Principles []*Term `fm:"principles,required"` // the OECD declaration's five
-	Stages     []*Term `fm:"stages,required"`     // the OECD OPSI innovation lifecycle
-	Statuses   []*Term `fm:"statuses,required"`
-	Countries  []*Term `fm:"countries,required"` // ids are ISO 3166 codes: "FI"
+	names []string           // in the file's order
+	lists map[string][]*Term // by name
 	// Facets names, in order, the vocabularies (and "years") that the
 	// practices can be browsed by; each has a label in every language.
-	Facets []*Term `fm:"facets,required"`
+	Facets []*Term
 }
 
-// Vocabulary names, as in the file and in messages.
+// Vocabulary names of the built-in types, as in the file and in messages.
 const (
 	Themes     = "themes"
 	Levels     = "levels"
@@ -95,38 +96,22 @@ const (
 
 // ByName returns the vocabulary called name.
 func (v *Vocabularies) ByName(name string) []*Term {
-	switch name {
-	case Themes:
-		return v.Themes
-	case Levels:
-		return v.Levels
-	case Principles:
-		return v.Principles
-	case Stages:
-		return v.Stages
-	case Statuses:
-		return v.Statuses
-	case Countries:
-		return v.Countries
-	case facetsName:
+	if name == facetsName {
 		return v.Facets
 	}
-	return nil
+	return v.lists[name]
 }
 
-// Names lists the vocabularies in the order pages show them.
-func Names() []string { return []string{Themes, Levels, Principles, Stages, Statuses, Countries} }
-
-// facetable lists what the facets list may name.
-var facetable = append(Names(), Years)
-
-var singular = map[string]string{Themes: "theme", Levels: "level", Principles: "innovation principle", Stages: "stage", Statuses: "status", Countries: "country"}
+// Names lists the vocabularies in the order of the file.
+func (v *Vocabularies) Names() []string { return slices.Clone(v.names) }
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// LoadVocabularies reads VocabularyFile and checks that every term has a
-// plain id and a label in every language of langs.
-func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
+// LoadVocabularies reads VocabularyFile, which must hold the vocabularies
+// names (those the content types use, Types.Vocabularies) and the facets,
+// and checks that every term has a plain id and a label in every language
+// of langs.
+func LoadVocabularies(fsys fs.FS, langs, names []string) (*Vocabularies, diag.List) {
 	src, err := fs.ReadFile(fsys, VocabularyFile)
 	if err != nil {
 		return nil, diag.List{{Pos: diag.Pos{File: VocabularyFile}, Msg: "cannot read the vocabularies: " + err.Error()}}
@@ -135,11 +120,37 @@ func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
 	if errs != nil {
 		return nil, errs
 	}
-	var v Vocabularies
-	if errs := decode.Into(root, &v, VocabularyFile, decode.Options{}); errs != nil {
+	// A struct of one required list of terms per vocabulary gives the
+	// decoder's own errors: a missing vocabulary, an unknown one with a
+	// suggestion, a term without an id.
+	all := append(slices.Clone(names), facetsName)
+	fields := make([]reflect.StructField, len(all))
+	for i, name := range all {
+		fields[i] = reflect.StructField{Name: fmt.Sprintf("V%d", i), Type: reflect.TypeFor[[]*Term](), Tag: reflect.StructTag(`fm:"` + name + `,required"`)}
+	}
+	lists := reflect.New(reflect.StructOf(fields))
+	if errs := decode.Into(root, lists.Interface(), VocabularyFile, decode.Options{}); errs != nil {
 		return nil, errs
 	}
-	for _, name := range append(Names(), facetsName) {
+	v := Vocabularies{lists: map[string][]*Term{}}
+	for i, name := range all {
+		terms := lists.Elem().Field(i).Interface().([]*Term)
+		if name == facetsName {
+			v.Facets = terms
+		} else {
+			v.lists[name] = terms
+		}
+	}
+	v.names = slices.Clone(names)
+	line := func(name string) int {
+		if n := root.Get(name); n != nil && len(n.Items) > 0 {
+			return n.Items[0].Line
+		}
+		return 0
+	}
+	slices.SortStableFunc(v.names, func(a, b string) int { return cmp.Compare(line(a), line(b)) })
+	facetable := append(v.Names(), Years)
+	for _, name := range all {
 		node := root.Get(name)
 		seen := map[string]bool{}
 		for i, t := range v.ByName(name) {
@@ -174,13 +185,14 @@ func LoadVocabularies(fsys fs.FS, langs []string) (*Vocabularies, diag.List) {
 // unknown id is reported once, here, and stands for itself as a term
 // labelled with the id, so that no template meets a nil term and each
 // mistake gives one error.
-func (v *Vocabularies) lookup(name, id string, node *decode.Node, file string, errs *diag.List) *Term {
+func (v *Vocabularies) lookup(field Field, id string, node *decode.Node, file string, errs *diag.List) *Term {
+	name := field.Vocab
 	terms := v.ByName(name)
 	i := slices.IndexFunc(terms, func(t *Term) bool { return t.ID == id })
 	if i >= 0 {
 		return terms[i]
 	}
-	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular[name], id)
+	e := errs.Add(diag.Pos{File: file, Line: node.Line, Col: node.Col}, "unknown %s %q", singular(field), id)
 	e.Hint, e.Code = unknownHint(name, id, terms), diag.CodeUnknownValue
 	return &Term{ID: id, Label: map[string]string{"": id}, unknown: true}
 }
@@ -222,7 +234,7 @@ func byLabel(terms []*Term, label string) *Term {
 }
 
 // terms resolves a field's list of ids, reporting each unknown one.
-func (v *Vocabularies) terms(name string, ids []string, field *decode.Node, file string, errs *diag.List) []*Term {
+func (v *Vocabularies) terms(name Field, ids []string, field *decode.Node, file string, errs *diag.List) []*Term {
 	var out []*Term
 	for i, id := range ids {
 		node := field
@@ -234,4 +246,14 @@ func (v *Vocabularies) terms(name string, ids []string, field *decode.Node, file
 		}
 	}
 	return out
+}
+
+// singular names one value of a field in messages: "theme" for themes,
+// "innovation principle" for innovation_principles.
+func singular(f Field) string {
+	name := strings.ReplaceAll(f.Name, "_", " ")
+	if f.IsList() {
+		name = strings.TrimSuffix(name, "s")
+	}
+	return name
 }

@@ -50,6 +50,11 @@ type Page struct {
 	// Params holds the section-specific front matter decoded by the type's
 	// schema, or nil.
 	Params any
+	// Fields is the front matter the type's schema decoded (a pointer to
+	// the type's struct), as it was decoded: the model's stages may put
+	// more in Params (the pages it relates to), never in Fields. nil on an
+	// untyped or generated page.
+	Fields any
 	// Path is the page's folder below the site root, with a trailing slash:
 	// "en/commitments/". The page is written to Path + "index.html".
 	Path string
@@ -171,7 +176,7 @@ func decodeParams(p *Page, schemas map[string]Schema) diag.List {
 	schema, typed := schemas[p.Type]
 	if typed && (!p.IsIndex() || p.Type == p.Front.Layout) {
 		params, errs := schema.Decode(p.File)
-		p.Params = params
+		p.Fields, p.Params = params, params
 		return errs
 	}
 	if len(p.Rest) == 0 {
