@@ -7,7 +7,8 @@
 // site, both minifying) it times, runs times taking turns, a full build
 // into a fresh folder (opengov build --search=false, hugo --minify) and a
 // cold start of the server until its first page is served (HTTP 200 for
-// /en/good-practices/), and gives the medians and their ratio. The last
+// /en/good-practices/), and gives the medians of wall and CPU time and
+// their ratios (on a shared machine the CPU time is the steadier). The last
 // server started then gets saves edits of one practice's body, each saved
 // once the tool has said that the one before is built (opengov: "built
 // in", Hugo: "Total in") and pause has passed, and the resident memory
@@ -92,9 +93,12 @@ func main() {
 				fail("%s build: %v\n%s", t.name, err, b)
 			}
 			t.builds = append(t.builds, time.Since(start).Seconds())
+			t.buildCPU = append(t.buildCPU, (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds())
 			s := startServer(t)
 			t.starts = append(t.starts, s.ready.Seconds())
-			fmt.Printf("  %-8s run %d: build %6.2fs  serve to first page %6.2fs  server RSS %5.0f MB\n", t.name, r+1, t.builds[r], s.ready.Seconds(), s.rss())
+			t.startCPU = append(t.startCPU, s.readyCPU)
+			fmt.Printf("  %-8s run %d: build %6.2fs (cpu %6.2fs)  serve to first page %6.2fs (cpu %6.2fs)  server RSS %5.0f MB\n",
+				t.name, r+1, t.builds[r], t.buildCPU[r], s.ready.Seconds(), s.readyCPU, s.rss())
 			if r < *runs-1 {
 				s.stop()
 			} else {
@@ -108,6 +112,10 @@ func main() {
 		t.server.stop()
 	}
 
+	fmt.Printf("\n%-8s %9s %12s %12s\n", "tool", "build cpu", "1st page cpu", "serve/build")
+	for _, t := range tools {
+		fmt.Printf("%-8s %9.2f %12.2f %12.2f\n", t.name, median(t.buildCPU), median(t.startCPU), median(t.startCPU)/median(t.buildCPU))
+	}
 	fmt.Printf("\n%-8s %9s %12s %12s %9s %9s %9s %9s %10s %12s\n", "tool", "build s", "first page s", "serve/build", "RSS MB", "@20", "@last", "max", "save p50", "children MB")
 	for _, t := range tools {
 		fmt.Printf("%-8s %9.2f %12.2f %12.2f %9.0f %9.0f %9.0f %9.0f %9.0fms %12.0f\n", t.name, median(t.builds), median(t.starts),
@@ -126,7 +134,8 @@ type tool struct {
 	build func(out string) []string
 	serve func(port int) []string
 
-	builds, starts, rebuilds []float64 // seconds
+	builds, starts, rebuilds []float64 // seconds, wall
+	buildCPU, startCPU       []float64 // seconds, user + system
 	server                   *server
 	rssFirst, rssAt20        float64
 	rssLast, rssMax          float64
@@ -135,9 +144,10 @@ type tool struct {
 
 // server is a running server process.
 type server struct {
-	cmd   *exec.Cmd
-	ready time.Duration // from its start to its first page
-	built chan struct{} // a line saying a build is done
+	cmd      *exec.Cmd
+	ready    time.Duration // from its start to its first page
+	readyCPU float64       // its CPU seconds until then
+	built    chan struct{} // a line saying a build is done
 }
 
 func (s *server) rss() float64      { return status(s.cmd.Process.Pid, "VmRSS") }
@@ -190,6 +200,7 @@ func startServer(t *tool) *server {
 		time.Sleep(10 * time.Millisecond)
 	}
 	s.ready = time.Since(start)
+	s.readyCPU = cpuSeconds(cmd.Process.Pid)
 	return s
 }
 
@@ -242,6 +253,20 @@ func status(pid int, field string) float64 {
 		}
 	}
 	return 0
+}
+
+// cpuSeconds reads the user and system time of a running process from
+// /proc/PID/stat (in clock ticks of 1/100 s, Linux's USER_HZ).
+func cpuSeconds(pid int) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command's name, which is in parentheses.
+	fields := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	utime, _ := strconv.ParseFloat(fields[11], 64)
+	stime, _ := strconv.ParseFloat(fields[12], 64)
+	return (utime + stime) / 100
 }
 
 // childrenRSS sums the resident memory of pid's descendants, in MB.
