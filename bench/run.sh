@@ -12,11 +12,17 @@
 # when missing), HUGO_DEBIAN (Debian's Hugo 0.111, default /usr/bin/hugo,
 # installed with apt-get when missing; HUGO_DEBIAN=none leaves it out).
 #
-# The tools are opengov, "hugo" (the current Hugo, HUGO_VERSION, built
+# The tools are opengov (opengov build --search=false: the site without
+# its search index, like for like with Hugo, which indexes nothing),
+# "hugo" (the current Hugo, HUGO_VERSION, built
 # through the Go module proxy: Hugo 0.166 and later need Go 1.27) and
 # "hugo-deb" (Debian's). Both Hugos build the same Hugo twin of the site
 # (bench/gensite/hugo.go, bench/hugo/layouts), which paginates its lists
 # as opengov does (pagination.pagerSize, and paginate for Hugo 0.111).
+# Unless SEARCH=0, "og+search" is opengov's whole build, Pagefind's index
+# included, timed the same way: its row, and the row "search indexing"
+# beside it (its medians less opengov's), show what the indexing adds,
+# apart from the comparison with Hugo.
 #
 # For each size it generates the site twice from the same seed (bench/gen
 # and bench/gen -hugo), then builds it RUNS times with each tool, taking
@@ -61,6 +67,10 @@ if [ ! -x "$hugo_current" ]; then
 fi
 hugo_debian=${HUGO_DEBIAN:-/usr/bin/hugo}
 tools=(opengov hugo)
+if [ "${SEARCH:-1}" != 0 ]; then
+	npm ci --prefix internal/search --no-audit --no-fund >/dev/null
+	tools+=(og+search)
+fi
 if [ "$hugo_debian" != none ]; then
 	[ -x "$hugo_debian" ] || apt_install hugo
 	tools+=(hugo-deb)
@@ -120,7 +130,7 @@ wait_quiet() {
 measure() {
 	local size=$1 tool=$2 run=$3
 	local srcdir=$tool
-	[ "$tool" = opengov ] || srcdir=hugo
+	case $tool in opengov | og+search) srcdir=opengov ;; *) srcdir=hugo ;; esac
 	local src="$work/src/$size/$srcdir" out="$work/out/$size-$tool-$run" cache="$work/hugo-cache/$size-$tool-$run"
 	local tfile="$work/results/last.time"
 	# Hugo's resources/ holds its minified CSS from the last build: a handful
@@ -132,7 +142,8 @@ measure() {
 	idle=$(wait_quiet)
 	local cmd
 	case $tool in
-	opengov) cmd=("$work/bin/opengov" build --source "$src" --out "$out") ;;
+	opengov) cmd=("$work/bin/opengov" build --search=false --source "$src" --out "$out") ;;
+	og+search) cmd=("$work/bin/opengov" build --source "$src" --out "$out") ;;
 	hugo) cmd=("$hugo_current" --minify --quiet --source "$src" --destination "$out" --cacheDir "$cache") ;;
 	hugo-deb) cmd=("$hugo_debian" --minify --quiet --source "$src" --destination "$out" --cacheDir "$cache") ;;
 	esac
@@ -191,7 +202,17 @@ for size in "${sizes[@]}"; do
 	for tool in "${tools[@]}"; do
 		printf '%-10s %-16s %9.2f %9.2f %10.0f %7.0f %9.1f %11.1f\n' "$size" "$tool" "$(median "$size" "$tool" 4)" "$(median "$size" "$tool" 5)" "$(median "$size" "$tool" 6)" "$(median "$size" "$tool" 8)" "$(median "$size" "$tool" 9)" "$(median "$size" "$tool" 10)"
 	done
+	if [[ " ${tools[*]} " == *" og+search "* ]]; then
+		# The indexing's own row: what og+search takes more than opengov (its
+		# peak RSS is that of the largest process, opengov or Node, so no
+		# difference is given).
+		minus() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a - b}'; }
+		printf '%-10s %-16s %9s %9s %10s\n' "$size" "search indexing" \
+			"$(minus "$(median "$size" og+search 4)" "$(median "$size" opengov 4)")" \
+			"$(minus "$(median "$size" og+search 5)" "$(median "$size" opengov 5)")" "-"
+	fi
 	for peer in "${tools[@]:1}"; do
+		[ "$peer" != og+search ] || continue
 		printf '%-10s %-16s %9s %9s %10s\n' "$size" "opengov/$peer" \
 			"$(ratio "$(median "$size" opengov 4)" "$(median "$size" "$peer" 4)")" \
 			"$(ratio "$(median "$size" opengov 5)" "$(median "$size" "$peer" 5)")" \

@@ -1,7 +1,7 @@
 // Command opengov builds the opengov.fi static site from Markdown in
 // Finnish, English and any other language named in site.toml.
 //
-//	opengov build [--source DIR] [--out DIR] [--base-url URL] [--drafts]
+//	opengov build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--search=false]
 //	opengov serve [--source DIR] [--port N] [--bind ADDR] [--drafts]
 //	opengov new KIND NAME
 //	opengov check [--source DIR] [--format text|json] [--drafts]
@@ -98,6 +98,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "public", "the `folder` to build into; it is replaced as a whole only when the build succeeds")
 	baseURL := fs.String("base-url", "", "build for this base `URL` instead of site.toml's base_url, e.g. https://example.org/opengov/")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	withSearch := fs.Bool("search", true, "build the search index with Pagefind; -search=false leaves pagefind/ out (and Node.js unneeded), e.g. to time the build alone")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: opengov build [flags]\n\nBuilds the site into a staging folder and swaps it into place.\nExit codes: 0 built, 1 the site has errors (all listed, with file:line:col), 2 usage.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -141,9 +142,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, errs.WithExcerpts(os.DirFS(*source)))
 	}
 	// Search: Pagefind indexes the staged pages before the swap.
-	if code := indexSearch(*source, stage, res, stdout, stderr); code != exitOK {
-		stage.Abort()
-		return code
+	if *withSearch {
+		if code := indexSearch(*source, stage, res, stdout, stderr); code != exitOK {
+			stage.Abort()
+			return code
+		}
 	}
 	if err := stage.Commit(); err != nil {
 		fmt.Fprintf(stderr, "opengov: %v\n", err)

@@ -360,3 +360,43 @@ func TestFileNameThatCannotBeAURL(t *testing.T) {
 		noStaging(t, dir)
 	}
 }
+
+// TestBuildWithoutSearch checks that --search=false leaves out the search
+// index and nothing else, so that the build can be timed without Pagefind.
+func TestBuildWithoutSearch(t *testing.T) {
+	dir := site(t, "bilingual")
+	with, without := filepath.Join(t.TempDir(), "with"), filepath.Join(t.TempDir(), "without")
+	if code, _, stderr := runCLI("build", "--source", dir, "--out", with); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI("build", "--source", dir, "--out", without, "--search=false")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stdout, "indexed") {
+		t.Errorf("--search=false indexed: %s", stdout)
+	}
+	a, b := snapshot(t, with), snapshot(t, without)
+	indexed := 0
+	for name, data := range a {
+		if strings.HasPrefix(name, "pagefind/") {
+			indexed++
+			if _, ok := b[name]; ok {
+				t.Errorf("--search=false wrote %s", name)
+			}
+			continue
+		}
+		if name == ".opengov-manifest" {
+			continue
+		}
+		if b[name] != data {
+			t.Errorf("%s differs without search", name)
+		}
+	}
+	if indexed == 0 {
+		t.Fatal("the build with search wrote no pagefind/ files")
+	}
+	if len(b) != len(a)-indexed {
+		t.Errorf("without search %d files, with search %d of which %d indexed", len(b), len(a), indexed)
+	}
+}

@@ -6,6 +6,8 @@
 package publish
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -91,16 +93,39 @@ func (s *Stage) Add(f output.File) error {
 	name := filepath.Join(s.root, filepath.FromSlash(f.Path))
 	d := filepath.Dir(name)
 	s.mu.Lock()
-	if !s.made[d] {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			s.mu.Unlock()
-			return err
-		}
-		s.made[d] = true
+	if err := s.mkdir(d); err != nil {
+		s.mu.Unlock()
+		return err
 	}
 	s.written = append(s.written, f.Path)
 	s.mu.Unlock()
 	return os.WriteFile(name, f.Data, 0o644)
+}
+
+// mkdir makes the folder d inside the stage, with its parents; s.mu is
+// held. Most pages are the only file of a folder of their own, whose
+// parent is made already: one mkdir, where MkdirAll would first look at
+// the folder and at its parent.
+func (s *Stage) mkdir(d string) error {
+	if s.made[d] {
+		return nil
+	}
+	var err error
+	if s.made[filepath.Dir(d)] {
+		err = os.Mkdir(d, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			err = os.MkdirAll(d, 0o755) // an error unless it is a folder
+		}
+	} else {
+		err = os.MkdirAll(d, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	for p := d; !s.made[p]; p = filepath.Dir(p) {
+		s.made[p] = true // the parents of d too, up to the stage's root
+	}
+	return nil
 }
 
 // Abort removes the staging folder; the target is untouched. It may be
