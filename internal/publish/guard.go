@@ -201,7 +201,10 @@ func unlisted(dir string, listed map[string]bool) ([]string, error) {
 		case !info.IsDir():
 			extra = append(extra, d)
 			continue
-		case !info.ModTime().After(since):
+		case info.ModTime().Before(since):
+			// Untouched since the last build. A folder as new as the
+			// manifest is read: file times come from a coarse clock, so a
+			// file added in the same tick leaves its folder's time equal.
 			continue
 		}
 		entries, err := os.ReadDir(name)
