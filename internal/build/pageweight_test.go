@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,9 @@ import (
 	"github.com/opengov-fi/opengov/bench/gensite"
 	"golang.org/x/net/html"
 )
+
+// feedLink is a page's link to an Atom feed.
+var feedLink = regexp.MustCompile(`<link rel="alternate" type="application/atom\+xml" href="([^"]+)"`)
 
 // pageBudget is the most an HTML page may weigh, uncompressed.
 const pageBudget = 150_000
@@ -41,10 +45,22 @@ func TestPageWeightBudget(t *testing.T) {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	largest, largestPath, pagers := 0, "", 0
+	largest, largestPath, pagers, feeds := 0, "", 0, 0
+	written := map[string]bool{}
+	for _, f := range res.Files {
+		written["/"+f.Path] = true
+	}
 	for _, f := range res.Files {
 		if path.Ext(f.Path) != ".html" {
 			continue
+		}
+		// The feeds a page links to in its head exist: a later page of a
+		// list links to its list's feed, not to one of its own.
+		for _, m := range feedLink.FindAllSubmatch(f.Data, -1) {
+			feeds++
+			if !written[string(m[1])] {
+				t.Errorf("%s links to the feed %s, which the build does not write", f.Path, m[1])
+			}
 		}
 		if len(f.Data) > largest {
 			largest, largestPath = len(f.Data), f.Path
@@ -57,7 +73,7 @@ func TestPageWeightBudget(t *testing.T) {
 			checkPager(t, f.Path, f.Data)
 		}
 	}
-	t.Logf("largest page %s: %d bytes; %d pages with a pager", largestPath, largest, pagers)
+	t.Logf("largest page %s: %d bytes; %d pages with a pager; %d feed links", largestPath, largest, pagers, feeds)
 	for _, want := range []string{"fi/hyvat-kaytannot/sivu/2/index.html", "en/good-practices/page/2/index.html", "en/good-practices/themes/dialogue/page/2/index.html"} {
 		found := false
 		for _, f := range res.Files {
