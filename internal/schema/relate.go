@@ -57,26 +57,10 @@ func Relate(s *site.Site) diag.List {
 }
 
 // PracticeOf returns p's decoded good-practice fields, or nil.
-func PracticeOf(p *site.Page) *Practice {
-	switch x := p.Params.(type) {
-	case *Practice:
-		return x
-	case *PracticePage:
-		return x.Practice
-	}
-	return nil
-}
+func PracticeOf(p *site.Page) *Practice { x, _ := p.Fields.(*Practice); return x }
 
 // CommitmentOf returns p's decoded commitment fields, or nil.
-func CommitmentOf(p *site.Page) *Commitment {
-	switch x := p.Params.(type) {
-	case *Commitment:
-		return x
-	case *CommitmentPage:
-		return x.Commitment
-	}
-	return nil
-}
+func CommitmentOf(p *site.Page) *Commitment { x, _ := p.Fields.(*Commitment); return x }
 
 // PracticePageOf returns the fields and relations of p, a good practice
 // in a made model, or nil.
