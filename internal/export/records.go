@@ -158,13 +158,9 @@ func appendField(dst []byte, f schema.Field, v reflect.Value) ([]byte, string, b
 func appendObject(dst []byte, fields []schema.Field, v reflect.Value, csv string) ([]byte, string) {
 	text := ""
 	dst = append(dst, '{')
-	first := true
 	for _, f := range fields {
 		mark := len(dst)
-		if !first {
-			dst = append(dst, ',')
-		}
-		dst = append(appendString(dst, f.Name), ':')
+		dst = appendMember(dst, f.Name)
 		var t string
 		var empty bool
 		dst, t, empty = appendField(dst, f, v.FieldByIndex(f.Index))
@@ -173,11 +169,19 @@ func appendObject(dst []byte, fields []schema.Field, v reflect.Value, csv string
 		}
 		if empty && f.Export == "omitempty" {
 			dst = dst[:mark]
-			continue
 		}
-		first = false
 	}
 	return append(dst, '}'), text
+}
+
+// appendMember appends the name of an object's member and its colon,
+// after a comma unless it is the object's first: a value never ends in
+// '{', so a '{' last is the object's opening.
+func appendMember(dst []byte, name string) []byte {
+	if dst[len(dst)-1] != '{' {
+		dst = append(dst, ',')
+	}
+	return append(appendString(dst, name), ':')
 }
 
 // records returns the JSON records and the CSV rows of pages.
@@ -189,13 +193,9 @@ func records(s *site.Site, cols []column, pages []*site.Page) ([]json.RawMessage
 		start := len(buf)
 		buf = append(buf, '{')
 		row := make([]string, 0, len(cols))
-		first := true
 		for _, c := range cols {
 			mark := len(buf)
-			if !first {
-				buf = append(buf, ',')
-			}
-			buf = append(appendString(buf, c.name), ':')
+			buf = appendMember(buf, c.name)
 			var text string
 			var empty bool
 			buf, text, empty = c.appendCell(buf, s, p)
@@ -204,9 +204,7 @@ func records(s *site.Site, cols []column, pages []*site.Page) ([]json.RawMessage
 			}
 			if c.omit && empty {
 				buf = buf[:mark]
-				continue
 			}
-			first = false
 		}
 		buf = append(buf, '}')
 		if start == 0 && len(pages) > 1 { // room for the others, as long as the first
