@@ -14,6 +14,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/cms"
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/scaffold"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -287,5 +288,61 @@ func TestEventsCMS(t *testing.T) {
 	}
 	if fields["seats"]["min"] != 1 || fields["seats"]["max"] != 10000 || fields["venue"]["i18n"] != "translate" {
 		t.Errorf("seats %v, venue %v", fields["seats"], fields["venue"])
+	}
+}
+
+// TestEventsMistakes breaks an event's relations: the check that reads
+// the declaration (relation:"event") reports each mistake once, at the
+// English file's field.
+func TestEventsMistakes(t *testing.T) {
+	const en, fi = "content/events/open-day.en.md", "content/events/open-day.fi.md"
+	tests := []struct {
+		name, from, to string
+		code           diag.Code
+		want           string
+	}{
+		{"a related event with a typo", "related_events: [events/data-workshop]", "related_events: [events/data-workshp]", diag.CodeBrokenLink,
+			en + `:13:18: related event "events/data-workshp" is not an event page (did you mean data-workshop.md (or events/data-workshop)?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := eventSite(t)
+			src := string(fsys[en].Data)
+			if !strings.Contains(src, tt.from) {
+				t.Fatalf("%s has no %q", en, tt.from)
+			}
+			fsys[en] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
+			_, errs := Run(fsys, Options{Types: eventTypes()})
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), tt.want) || errs[0].Code != tt.code {
+				t.Fatalf("want one error %s\n%s\ngot %d:\n%v", tt.code, tt.want, len(errs), errs)
+			}
+		})
+	}
+}
+
+// TestEventsRelationsShown reads the relation on the event pages: the
+// open day names the data workshop (which is only in Finnish, so both
+// language versions link to the Finnish page), and the workshop lists the
+// open day as naming it.
+func TestEventsRelationsShown(t *testing.T) {
+	res, errs := Run(eventSite(t), Options{Types: eventTypes()})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := map[string]string{
+		"fi/tapahtumat/avoimet-ovet/index.html": `<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`,
+		"en/events/open-day/index.html":         `<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`,
+		"fi/tapahtumat/datatyopaja/index.html":  `<p>named by: <a href="/fi/tapahtumat/avoimet-ovet/">Avoimet ovet</a></p>`,
+	}
+	for _, f := range res.Files {
+		if w, ok := want[f.Path]; ok {
+			if !strings.Contains(string(f.Data), w) {
+				t.Errorf("%s lacks %s:\n%s", f.Path, w, f.Data)
+			}
+			delete(want, f.Path)
+		}
+	}
+	for path := range want {
+		t.Errorf("no page %s", path)
 	}
 }
