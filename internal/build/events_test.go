@@ -291,9 +291,9 @@ func TestEventsCMS(t *testing.T) {
 	}
 }
 
-// TestEventsMistakes breaks an event's relations: the check that reads
-// the declaration (relation:"event") reports each mistake once, at the
-// English file's field.
+// TestEventsMistakes breaks an event's facts and relations: the checks
+// that read the declaration (lang:"shared", relation:"event") report each
+// mistake once, at the English file's field.
 func TestEventsMistakes(t *testing.T) {
 	const en, fi = "content/events/open-day.en.md", "content/events/open-day.fi.md"
 	tests := []struct {
@@ -301,6 +301,16 @@ func TestEventsMistakes(t *testing.T) {
 		code           diag.Code
 		want           string
 	}{
+		{"seats differ", "seats: 120", "seats: 100", diag.CodeTranslationsDisagree,
+			en + ":11:8: seats is 100 here but 120 in " + fi + " (seats states a fact, the same in every language: make the two files agree)"},
+		{"the day differs", "starts: 2026-12-10", "starts: 2026-12-11", diag.CodeTranslationsDisagree,
+			en + ":5:9: starts is 2026-12-11 here but 2026-12-10 in " + fi},
+		{"the format differs", "format: seminar", "format: workshop", diag.CodeTranslationsDisagree,
+			en + ":6:9: format is workshop here but seminar in " + fi},
+		{"a theme is left out", "themes: [dialogue, open-data]", "themes: [open-data]", diag.CodeTranslationsDisagree,
+			en + ":7:9: themes is open-data here but dialogue, open-data in " + fi},
+		{"no related event", "related_events: [events/data-workshop]", "related_events: []", diag.CodeTranslationsDisagree,
+			en + ":13:17: related_events is nothing here but events/data-workshop in " + fi},
 		{"a related event with a typo", "related_events: [events/data-workshop]", "related_events: [events/data-workshp]", diag.CodeBrokenLink,
 			en + `:13:18: related event "events/data-workshp" is not an event page (did you mean data-workshop.md (or events/data-workshop)?)`},
 	}

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -70,7 +69,7 @@ func Relate(s *site.Site) diag.List {
 		}
 	}
 	errs = append(errs, checkPracticeIDs(s)...)
-	errs = append(errs, checkSharedFields(s)...)
+	errs = append(errs, checkSharedFields(s, ds)...)
 	return errs
 }
 
@@ -185,118 +184,6 @@ func checkPracticeIDs(s *site.Site) diag.List {
 			errs.Add(p.FieldPos("id"), "id %q is also the id of %s", pr.ID, q.File.Path)
 		}
 		byID[key] = p
-	}
-	return errs
-}
-
-// sharedField is a front-matter field that says the same in every
-// language (a fact, not a text), with its value as a comparable string.
-type sharedField struct {
-	name  string
-	value func(*site.Page) (string, bool) // false: the page is not of the type
-}
-
-// sharedFields are the language-neutral fields of the typed pages. Each is
-// written in every language's file, so each file is complete on its own
-// for an editor (and for the CMS); the build makes sure they agree.
-var sharedFields = []sharedField{
-	{"status", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StatusTerm} })},
-	{"country", practiceTerms(func(p *Practice) []*Term { return []*Term{p.CountryTerm} })},
-	{"level", practiceTerms(func(p *Practice) []*Term { return []*Term{p.LevelTerm} })},
-	{"themes", practiceTerms(func(p *Practice) []*Term { return p.ThemeTerms })},
-	{"innovation_principles", practiceTerms(func(p *Practice) []*Term { return p.PrincipleTerms })},
-	{"stage", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StageTerm} })},
-	{"year", practiceField(func(p *Practice) string { return fmt.Sprint(p.Year) })},
-	{"related_commitments", func(pg *site.Page) (string, bool) {
-		p := PracticePageOf(pg)
-		if p == nil || len(p.Commitments) != len(p.RelatedCommitments) { // one not found: reported already
-			return "", false
-		}
-		var keys []string
-		for _, c := range p.Commitments {
-			keys = append(keys, c.SourceKey())
-		}
-		return sortedSet(keys), true
-	}},
-	{"status", commitmentField(func(c *Commitment) string { return c.Status })},
-	{"action_plan", commitmentField(func(c *Commitment) string { return c.ActionPlan })},
-	{"number", commitmentField(func(c *Commitment) string { return c.Number })},
-	{"ogp_id", commitmentField(func(c *Commitment) string { return c.OGPID })},
-}
-
-func practiceField(f func(*Practice) string) func(*site.Page) (string, bool) {
-	return func(pg *site.Page) (string, bool) {
-		if p := PracticeOf(pg); p != nil {
-			return f(p), true
-		}
-		return "", false
-	}
-}
-
-// practiceTerms compares a practice's vocabulary terms by id; a page with
-// an unknown term, reported already, is not compared (false), so that one
-// mistake gives one error.
-func practiceTerms(f func(*Practice) []*Term) func(*site.Page) (string, bool) {
-	return func(pg *site.Page) (string, bool) {
-		p := PracticeOf(pg)
-		if p == nil {
-			return "", false
-		}
-		var ids []string
-		for _, t := range f(p) {
-			if t == nil {
-				continue // an optional field left empty
-			}
-			if !t.Known() {
-				return "", false
-			}
-			ids = append(ids, t.ID)
-		}
-		return sortedSet(ids), true
-	}
-}
-
-func commitmentField(f func(*Commitment) string) func(*site.Page) (string, bool) {
-	return func(pg *site.Page) (string, bool) {
-		if c := CommitmentOf(pg); c != nil {
-			return f(c), true
-		}
-		return "", false
-	}
-}
-
-func sortedSet(values []string) string {
-	v := slices.Clone(values)
-	slices.Sort(v)
-	return strings.Join(slices.Compact(v), ", ")
-}
-
-// checkSharedFields reports a translation whose language-neutral field
-// says something else than the same field of the page's first language
-// version, at the translation's field, naming both files.
-func checkSharedFields(s *site.Site) diag.List {
-	var errs diag.List
-	for _, p := range s.Pages {
-		first := p.Translations()[0]
-		if first == p {
-			continue
-		}
-		for _, f := range sharedFields {
-			mine, ok := f.value(p)
-			theirs, ok2 := f.value(first)
-			if !ok || !ok2 || mine == theirs {
-				continue
-			}
-			show := func(v string) string {
-				if v == "" || v == "0" {
-					return "nothing"
-				}
-				return v
-			}
-			e := errs.Add(p.FieldPos(f.name), "%s is %s here but %s in %s", f.name, show(mine), show(theirs), first.File.Path)
-			e.Hint = f.name + " states a fact, the same in every language: make the two files agree"
-			e.Code = diag.CodeTranslationsDisagree
-		}
 	}
 	return errs
 }

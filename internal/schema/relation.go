@@ -50,9 +50,10 @@ type Entry struct {
 }
 
 // declared is what Relate reads of a type's front-matter struct: its
-// fields tagged relation:"...".
+// fields tagged lang:"shared" and relation:"...", and its term fields.
 type declared struct {
-	relations []Field
+	shared, relations []Field
+	terms             []termField
 }
 
 // declarations reads each struct type once in a build.
@@ -65,8 +66,11 @@ func (ds declarations) of(fields any) *declared {
 	if d := ds[t]; d != nil {
 		return d
 	}
-	d := &declared{}
+	d := &declared{terms: termFieldsOf(t)}
 	for _, f := range FieldsOf(t) {
+		if f.Shared {
+			d.shared = append(d.shared, f)
+		}
 		if f.Relation != "" {
 			d.relations = append(d.relations, f)
 		}
