@@ -140,3 +140,24 @@ func termFieldsOf(t reflect.Type) []termField {
 	}
 	return out
 }
+
+// appendTermIDs appends the ids of the terms that v, a *Term or []*Term
+// field, holds (through reflect, as boxing a slice would allocate); known
+// is false when one of them is unknown.
+func appendTermIDs(ids []string, v reflect.Value) (_ []string, known bool) {
+	known = true
+	add := func(t *Term) {
+		if t != nil {
+			ids = append(ids, t.ID)
+			known = known && t.Known()
+		}
+	}
+	if v.Kind() == reflect.Pointer {
+		add(v.Interface().(*Term))
+		return ids, known
+	}
+	for i := range v.Len() {
+		add(v.Index(i).Interface().(*Term))
+	}
+	return ids, known
+}

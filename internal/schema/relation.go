@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -53,19 +54,20 @@ type Entry struct {
 // fields tagged lang:"shared" and relation:"...", and its term fields.
 type declared struct {
 	shared, relations []Field
+	namedBy           []string // of each relation field: "type.field", its key in NamedBy
 	terms             []termField
 }
 
-// declarations reads each struct type once in a build.
-type declarations map[reflect.Type]*declared
+// declarations reads each type's struct once in a build, by type name.
+type declarations map[string]*declared
 
-// of returns the declaration of decoded front matter fields (a pointer to
-// a type's struct).
-func (ds declarations) of(fields any) *declared {
-	t := reflect.TypeOf(fields).Elem()
-	if d := ds[t]; d != nil {
+// of returns the declaration of type typ; fields is the decoded front
+// matter of one of its pages (a pointer to its struct).
+func (ds declarations) of(typ string, fields any) *declared {
+	if d := ds[typ]; d != nil {
 		return d
 	}
+	t := reflect.TypeOf(fields).Elem()
 	d := &declared{terms: termFieldsOf(t)}
 	for _, f := range FieldsOf(t) {
 		if f.Shared {
@@ -73,9 +75,10 @@ func (ds declarations) of(fields any) *declared {
 		}
 		if f.Relation != "" {
 			d.relations = append(d.relations, f)
+			d.namedBy = append(d.namedBy, typ+"."+f.Name)
 		}
 	}
-	ds[t] = d
+	ds[typ] = d
 	return d
 }
 
@@ -87,7 +90,7 @@ func (ds declarations) relationTypes(s *site.Site) map[string]bool {
 		if p.Fields == nil {
 			continue
 		}
-		for _, f := range ds.of(p.Fields).relations {
+		for _, f := range ds.of(p.Type, p.Fields).relations {
 			in[p.Type], in[f.Relation] = true, true
 		}
 	}
@@ -109,8 +112,9 @@ func writtenValues(fields any, f Field) []string {
 	return nil
 }
 
-// targetKey identifies a page a relation names: its content key and type.
-type targetKey struct{ source, typ string }
+// namedKey identifies the pages a relation field of one type names one
+// page by: its content key and type, and the naming "type.field".
+type namedKey struct{ source, typ, by string }
 
 // relateFields resolves every value of every relation field: as a body
 // link is, relative to its file, or as a content path (relationKey), to a
@@ -118,14 +122,16 @@ type targetKey struct{ source, typ string }
 // both ends, and reports a value that names no such page at the value.
 func relateFields(s *site.Site, ds declarations) diag.List {
 	var errs diag.List
-	named := map[targetKey]map[string][]*site.Page{} // by the named page: the naming pages, by "type.field"
-	keys := map[string][]string{}                    // by type: its pages' content keys, listed when a value does not resolve
+	named := map[namedKey][]*site.Page{} // first language versions, in site order
+	byOf := map[string][]string{}        // by named type: the "type.field" names that name its pages
+	keys := map[string][]string{}        // by type: its pages' content keys, listed when a value does not resolve
 	for _, p := range s.Pages {
 		r := relationsOf(p)
 		if r == nil || p.Fields == nil {
 			continue
 		}
-		for _, f := range ds.of(p.Fields).relations {
+		d := ds.of(p.Type, p.Fields)
+		for fi, f := range d.relations {
 			for i, written := range writtenValues(p.Fields, f) {
 				key := relationKey(p.Dir, written)
 				target := findInAnyLanguage(s, key, p.Lang)
@@ -137,29 +143,32 @@ func relateFields(s *site.Site, ds declarations) diag.List {
 					continue
 				}
 				if r.Related == nil {
-					r.Related = map[string][]*site.Page{}
+					r.Related = make(map[string][]*site.Page, len(d.relations))
 				}
 				r.Related[f.Name] = append(r.Related[f.Name], target)
 				if p.Translations()[0] == p {
-					tk := targetKey{target.SourceKey(), target.Type}
-					if named[tk] == nil {
-						named[tk] = map[string][]*site.Page{}
+					by := d.namedBy[fi]
+					if !slices.Contains(byOf[f.Relation], by) {
+						byOf[f.Relation] = append(byOf[f.Relation], by)
 					}
-					by := p.Type + "." + f.Name
-					named[tk][by] = append(named[tk][by], p)
+					nk := namedKey{target.SourceKey(), target.Type, by}
+					named[nk] = append(named[nk], p)
 				}
 			}
 		}
 	}
 	titleKeys := map[*site.Page]string{}
 	for _, c := range s.Pages {
-		by := named[targetKey{c.SourceKey(), c.Type}]
 		r := relationsOf(c)
-		if by == nil || r == nil || c.Fields == nil {
+		if r == nil || c.Fields == nil || byOf[c.Type] == nil {
 			continue
 		}
-		r.NamedBy = make(map[string][]*site.Page, len(by))
-		for name, pages := range by {
+		source := c.SourceKey()
+		for _, by := range byOf[c.Type] {
+			pages := named[namedKey{source, c.Type, by}]
+			if pages == nil {
+				continue
+			}
 			shown := make([]*site.Page, len(pages))
 			for i, p := range pages {
 				if t := p.Translation(c.Lang); t != nil {
@@ -168,7 +177,10 @@ func relateFields(s *site.Site, ds declarations) diag.List {
 				shown[i] = p
 			}
 			sortByTitle(shown, titleKeys)
-			r.NamedBy[name] = shown
+			if r.NamedBy == nil {
+				r.NamedBy = make(map[string][]*site.Page, len(byOf[c.Type]))
+			}
+			r.NamedBy[by] = shown
 		}
 	}
 	return errs

@@ -26,7 +26,7 @@ func checkSharedFields(s *site.Site, ds declarations) diag.List {
 		if first == p || p.Fields == nil || first.Fields == nil || reflect.TypeOf(first.Fields) != reflect.TypeOf(p.Fields) {
 			continue // a translation of another type is reported by site.New
 		}
-		d := ds.of(p.Fields)
+		d := ds.of(p.Type, p.Fields)
 		for _, f := range d.shared {
 			if f.Name == "id" && PracticeOf(p) != nil {
 				continue
@@ -86,24 +86,10 @@ func (d *declared) sharedValue(p *site.Page, f Field) (string, bool) {
 // termSet returns the ids of a *Term or []*Term as a sorted set, or false
 // when one of them is unknown.
 func termSet(v reflect.Value) (string, bool) {
-	var ids []string
-	add := func(t *Term) bool {
-		if t == nil {
-			return true // an optional field left empty
-		}
-		ids = append(ids, t.ID)
-		return t.Known()
-	}
-	if v.Kind() == reflect.Pointer {
-		if !add(v.Interface().(*Term)) {
-			return "", false
-		}
-	} else {
-		for i := range v.Len() {
-			if !add(v.Index(i).Interface().(*Term)) {
-				return "", false
-			}
-		}
+	var buf [8]string
+	ids, known := appendTermIDs(buf[:0], v)
+	if !known {
+		return "", false
 	}
 	return sortedSet(ids), true
 }
@@ -132,8 +118,17 @@ func factString(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
+// sortedSet joins values sorted and without duplicates, copying them
+// only when they are not so already (they may be decoded fields, which
+// are never written to).
 func sortedSet(values []string) string {
-	v := slices.Clone(values)
-	slices.Sort(v)
-	return strings.Join(slices.Compact(v), ", ")
+	for i := 1; i < len(values); i++ {
+		if values[i-1] >= values[i] {
+			v := slices.Clone(values)
+			slices.Sort(v)
+			values = slices.Compact(v)
+			break
+		}
+	}
+	return strings.Join(values, ", ")
 }

@@ -192,19 +192,7 @@ func termIDs(terms []termField, params any, name string) []string {
 		if tf.source.Vocab != name {
 			continue
 		}
-		// Through reflect, as boxing a slice would allocate.
-		v := s.FieldByIndex(tf.index)
-		if v.Kind() == reflect.Pointer {
-			if t := v.Interface().(*Term); t != nil {
-				out = append(out, t.ID)
-			}
-			continue
-		}
-		for i := range v.Len() {
-			if t := v.Index(i).Interface().(*Term); t != nil {
-				out = append(out, t.ID)
-			}
-		}
+		out, _ = appendTermIDs(out, s.FieldByIndex(tf.index))
 	}
 	return out
 }
