@@ -27,8 +27,8 @@ import (
 type Event struct {
 	Venue         string          `fm:"venue,required" doc:"Where the event takes place, in this language."`
 	Starts        time.Time       `fm:"starts,required" lang:"shared" doc:"The day it starts."`
-	Format        string          `fm:"format,required" vocab:"formats" lang:"shared" doc:"What kind of event it is."`
-	Themes        []string        `fm:"themes" vocab:"themes" lang:"shared" itemdoc:"Theme."`
+	Format        string          `fm:"format,required" vocab:"formats" lang:"shared" filter:"format" doc:"What kind of event it is."`
+	Themes        []string        `fm:"themes" vocab:"themes" lang:"shared" filter:"theme" itemdoc:"Theme."`
 	Organiser     *schema.Contact `fm:"organiser" csv:"organisation" export:"omitempty" doc:"Who organises it; never a person."`
 	Seats         int             `fm:"seats" lang:"shared" range:"1,10000" export:"omitempty" doc:"How many can take part."`
 	RelatedEvents []string        `fm:"related_events" lang:"shared" relation:"event" doc:"Content paths of related events."`
@@ -330,27 +330,30 @@ func TestEventsMistakes(t *testing.T) {
 	}
 }
 
-// TestEventsRelationsShown reads the relation on the event pages: the
-// open day names the data workshop (which is only in Finnish, so both
-// language versions link to the Finnish page), and the workshop lists the
-// open day as naming it.
-func TestEventsRelationsShown(t *testing.T) {
+// TestEventsRelationsAndFiltersShown reads the event pages: the open day
+// names the data workshop (which is only in Finnish, so both language
+// versions link to the Finnish page), the workshop lists the open day as
+// naming it, and the fields tagged filter:"..." are the pages' search
+// filters.
+func TestEventsRelationsAndFiltersShown(t *testing.T) {
 	res, errs := Run(eventSite(t), Options{Types: eventTypes()})
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	want := map[string]string{
-		"fi/tapahtumat/avoimet-ovet/index.html": `<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`,
-		"en/events/open-day/index.html":         `<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`,
-		"fi/tapahtumat/datatyopaja/index.html":  `<p>named by: <a href="/fi/tapahtumat/avoimet-ovet/">Avoimet ovet</a></p>`,
+	filters := `<span data-pagefind-filter="format:seminar"></span><span data-pagefind-filter="theme:dialogue"></span><span data-pagefind-filter="theme:open-data"></span>`
+	want := map[string][]string{
+		"fi/tapahtumat/avoimet-ovet/index.html": {`<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`, filters},
+		"en/events/open-day/index.html":         {`<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`, filters},
+		"fi/tapahtumat/datatyopaja/index.html": {`<p>named by: <a href="/fi/tapahtumat/avoimet-ovet/">Avoimet ovet</a></p>`,
+			`<span data-pagefind-filter="format:workshop"></span>`},
 	}
 	for _, f := range res.Files {
-		if w, ok := want[f.Path]; ok {
+		for _, w := range want[f.Path] {
 			if !strings.Contains(string(f.Data), w) {
 				t.Errorf("%s lacks %s:\n%s", f.Path, w, f.Data)
 			}
-			delete(want, f.Path)
 		}
+		delete(want, f.Path)
 	}
 	for path := range want {
 		t.Errorf("no page %s", path)

@@ -64,6 +64,9 @@ type EntryView struct {
 	Fields  any
 	Related map[string][]*Ref // by relation field: the pages it names
 	NamedBy map[string][]*Ref // by "type.field": the pages whose field names this one
+	// SearchFilters are its fields tagged filter:"...", as Pagefind's
+	// data-pagefind-filter attributes write them: "format:seminar".
+	SearchFilters []string
 }
 
 // PagingView is one page of a paginated list: the entries it shows and
@@ -279,7 +282,7 @@ func (v *viewer) params(p *site.Page) any {
 	case *schema.CommitmentPracticesPage:
 		return &CommitmentPracticesView{Paging: v.paging(x.Paging)}
 	case *schema.Entry:
-		return &EntryView{Fields: x.Fields, Related: v.lists(x.Related), NamedBy: v.lists(x.NamedBy)}
+		return &EntryView{Fields: x.Fields, Related: v.lists(x.Related), NamedBy: v.lists(x.NamedBy), SearchFilters: schema.SearchFiltersOf(x.Fields)}
 	case *schema.Accessibility:
 		return x
 	case nil:
