@@ -14,6 +14,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/cms"
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
+	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/scaffold"
 	"github.com/opengov-fi/opengov/internal/schema"
@@ -26,8 +27,8 @@ import (
 type Event struct {
 	Venue         string          `fm:"venue,required" doc:"Where the event takes place, in this language."`
 	Starts        time.Time       `fm:"starts,required" lang:"shared" doc:"The day it starts."`
-	Format        string          `fm:"format,required" vocab:"formats" lang:"shared" doc:"What kind of event it is."`
-	Themes        []string        `fm:"themes" vocab:"themes" lang:"shared" itemdoc:"Theme."`
+	Format        string          `fm:"format,required" vocab:"formats" lang:"shared" filter:"format" doc:"What kind of event it is."`
+	Themes        []string        `fm:"themes" vocab:"themes" lang:"shared" filter:"theme" itemdoc:"Theme."`
 	Organiser     *schema.Contact `fm:"organiser" csv:"organisation" export:"omitempty" doc:"Who organises it; never a person."`
 	Seats         int             `fm:"seats" lang:"shared" range:"1,10000" export:"omitempty" doc:"How many can take part."`
 	RelatedEvents []string        `fm:"related_events" lang:"shared" relation:"event" doc:"Content paths of related events."`
@@ -287,5 +288,74 @@ func TestEventsCMS(t *testing.T) {
 	}
 	if fields["seats"]["min"] != 1 || fields["seats"]["max"] != 10000 || fields["venue"]["i18n"] != "translate" {
 		t.Errorf("seats %v, venue %v", fields["seats"], fields["venue"])
+	}
+}
+
+// TestEventsMistakes breaks an event's facts and relations: the checks
+// that read the declaration (lang:"shared", relation:"event") report each
+// mistake once, at the English file's field.
+func TestEventsMistakes(t *testing.T) {
+	const en, fi = "content/events/open-day.en.md", "content/events/open-day.fi.md"
+	tests := []struct {
+		name, from, to string
+		code           diag.Code
+		want           string
+	}{
+		{"seats differ", "seats: 120", "seats: 100", diag.CodeTranslationsDisagree,
+			en + ":11:8: seats is 100 here but 120 in " + fi + " (seats states a fact, the same in every language: make the two files agree)"},
+		{"the day differs", "starts: 2026-12-10", "starts: 2026-12-11", diag.CodeTranslationsDisagree,
+			en + ":5:9: starts is 2026-12-11 here but 2026-12-10 in " + fi},
+		{"the format differs", "format: seminar", "format: workshop", diag.CodeTranslationsDisagree,
+			en + ":6:9: format is workshop here but seminar in " + fi},
+		{"a theme is left out", "themes: [dialogue, open-data]", "themes: [open-data]", diag.CodeTranslationsDisagree,
+			en + ":7:9: themes is open-data here but dialogue, open-data in " + fi},
+		{"no related event", "related_events: [events/data-workshop]", "related_events: []", diag.CodeTranslationsDisagree,
+			en + ":13:17: related_events is nothing here but events/data-workshop in " + fi},
+		{"a related event with a typo", "related_events: [events/data-workshop]", "related_events: [events/data-workshp]", diag.CodeBrokenLink,
+			en + `:13:18: related event "events/data-workshp" is not an event page (did you mean data-workshop.md (or events/data-workshop)?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := eventSite(t)
+			src := string(fsys[en].Data)
+			if !strings.Contains(src, tt.from) {
+				t.Fatalf("%s has no %q", en, tt.from)
+			}
+			fsys[en] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
+			_, errs := Run(fsys, Options{Types: eventTypes()})
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), tt.want) || errs[0].Code != tt.code {
+				t.Fatalf("want one error %s\n%s\ngot %d:\n%v", tt.code, tt.want, len(errs), errs)
+			}
+		})
+	}
+}
+
+// TestEventsRelationsAndFiltersShown reads the event pages: the open day
+// names the data workshop (which is only in Finnish, so both language
+// versions link to the Finnish page), the workshop lists the open day as
+// naming it, and the fields tagged filter:"..." are the pages' search
+// filters.
+func TestEventsRelationsAndFiltersShown(t *testing.T) {
+	res, errs := Run(eventSite(t), Options{Types: eventTypes()})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	filters := `<span data-pagefind-filter="format:seminar"></span><span data-pagefind-filter="theme:dialogue"></span><span data-pagefind-filter="theme:open-data"></span>`
+	want := map[string][]string{
+		"fi/tapahtumat/avoimet-ovet/index.html": {`<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`, filters},
+		"en/events/open-day/index.html":         {`<p>related: <a href="/fi/tapahtumat/datatyopaja/">Datatyöpaja</a></p>`, filters},
+		"fi/tapahtumat/datatyopaja/index.html": {`<p>named by: <a href="/fi/tapahtumat/avoimet-ovet/">Avoimet ovet</a></p>`,
+			`<span data-pagefind-filter="format:workshop"></span>`},
+	}
+	for _, f := range res.Files {
+		for _, w := range want[f.Path] {
+			if !strings.Contains(string(f.Data), w) {
+				t.Errorf("%s lacks %s:\n%s", f.Path, w, f.Data)
+			}
+		}
+		delete(want, f.Path)
+	}
+	for path := range want {
+		t.Errorf("no page %s", path)
 	}
 }

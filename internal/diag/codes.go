@@ -27,8 +27,8 @@ const (
 	// a label was written in place of the id.
 	CodeUnknownValue Code = "unknown-value"
 	// CodeTranslationsDisagree: a fact that is the same in every language
-	// (a practice's status, themes, year...) differs between two
-	// translations; the message names both files.
+	// (a field tagged lang:"shared": a practice's status, themes, year...)
+	// differs between two translations; the message names both files.
 	CodeTranslationsDisagree Code = "translations-disagree"
 	// CodeTemplate: a template does not parse or fails to render a page.
 	CodeTemplate Code = "template"

@@ -39,7 +39,8 @@ type PageView struct {
 	Translations []*Ref // every language version, self included, in the order of site.toml
 	// Params is the typed page's view: *PracticeView, *CommitmentView,
 	// *ListView, *FacetPageView, *HomeView, *DeclarationView, *SearchView,
-	// *CommitmentPracticesView or *schema.Accessibility; nil on other pages.
+	// *CommitmentPracticesView, *EntryView, *schema.Accessibility or a
+	// declared type's decoded front matter; nil on other pages.
 	Params any
 }
 
@@ -55,6 +56,17 @@ type CommitmentView struct {
 	Parent   *Ref   // a measure's commitment
 	Measures []*Ref // a commitment's measures
 	Paging   *PagingView
+}
+
+// EntryView is the page of a declared type that takes part in a
+// relation (schema.Entry): its fields and the pages related to it.
+type EntryView struct {
+	Fields  any
+	Related map[string][]*Ref // by relation field: the pages it names
+	NamedBy map[string][]*Ref // by "type.field": the pages whose field names this one
+	// SearchFilters are its fields tagged filter:"...", as Pagefind's
+	// data-pagefind-filter attributes write them: "format:seminar".
+	SearchFilters []string
 }
 
 // PagingView is one page of a paginated list: the entries it shows and
@@ -177,6 +189,18 @@ func (v *viewer) list(pages []*site.Page) []*Ref {
 	return out
 }
 
+// lists returns the Refs of each list of pages; nil for nil.
+func (v *viewer) lists(pages map[string][]*site.Page) map[string][]*Ref {
+	if pages == nil {
+		return nil
+	}
+	out := make(map[string][]*Ref, len(pages))
+	for k, list := range pages {
+		out[k] = v.list(list)
+	}
+	return out
+}
+
 func (v *viewer) index(idx *schema.Index) *IndexView {
 	if idx == nil {
 		return nil
@@ -257,6 +281,8 @@ func (v *viewer) params(p *site.Page) any {
 		return &SearchView{Index: v.index(x.Index)}
 	case *schema.CommitmentPracticesPage:
 		return &CommitmentPracticesView{Paging: v.paging(x.Paging)}
+	case *schema.Entry:
+		return &EntryView{Fields: x.Fields, Related: v.lists(x.Related), NamedBy: v.lists(x.NamedBy), SearchFilters: schema.SearchFiltersOf(x.Fields)}
 	case *schema.Accessibility:
 		return x
 	case nil:

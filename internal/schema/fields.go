@@ -22,7 +22,8 @@ import (
 //	range:"1900,2100"    the smallest and largest whole number allowed
 //	widget:"text"        the CMS edits it as several lines ("hidden": not shown)
 //	options:"a,b"        the only values allowed, when there is no vocabulary
-//	relation:"commitment" its values name pages of that content type
+//	relation:"commitment" its values name pages of that content type (resolved by Relate)
+//	filter:"theme"       the search filter (and search page URL parameter) of its values
 //	export:"-"           not in the open data; export:"omitempty": left out of the JSON when empty
 //	csv:"url"            a table's (or list of tables') CSV cell is this field of it
 //
@@ -42,6 +43,7 @@ type Field struct {
 	Widget   string
 	Options  []string
 	Relation string
+	Filter   string
 	Export   string // "", "-" or "omitempty"
 	CSV      string
 	// Range is the smallest and largest whole number allowed; HasRange
@@ -73,7 +75,7 @@ func FieldsOf(t reflect.Type) []Field {
 			Vocab: sf.Tag.Get("vocab"), Shared: sf.Tag.Get("lang") == "shared",
 			Doc: sf.Tag.Get("doc"), ItemDoc: sf.Tag.Get("itemdoc"), Pattern: sf.Tag.Get("pattern"),
 			Format: sf.Tag.Get("format"), Widget: sf.Tag.Get("widget"), Relation: sf.Tag.Get("relation"),
-			Export: sf.Tag.Get("export"), CSV: sf.Tag.Get("csv"),
+			Filter: sf.Tag.Get("filter"), Export: sf.Tag.Get("export"), CSV: sf.Tag.Get("csv"),
 		}
 		if o := sf.Tag.Get("options"); o != "" {
 			f.Options = strings.Split(o, ",")
@@ -139,4 +141,25 @@ func termFieldsOf(t reflect.Type) []termField {
 		}
 	}
 	return out
+}
+
+// appendTermIDs appends the ids of the terms that v, a *Term or []*Term
+// field, holds (through reflect, as boxing a slice would allocate); known
+// is false when one of them is unknown.
+func appendTermIDs(ids []string, v reflect.Value) (_ []string, known bool) {
+	known = true
+	add := func(t *Term) {
+		if t != nil {
+			ids = append(ids, t.ID)
+			known = known && t.Known()
+		}
+	}
+	if v.Kind() == reflect.Pointer {
+		add(v.Interface().(*Term))
+		return ids, known
+	}
+	for i := range v.Len() {
+		add(v.Index(i).Interface().(*Term))
+	}
+	return ids, known
 }

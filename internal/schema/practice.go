@@ -27,13 +27,13 @@ type Practice struct {
 	ID                 string   `fm:"id,required" lang:"shared" pattern:"^[a-z0-9]+(-[a-z0-9]+)*$" doc:"Stable identifier, the same in every language."`
 	Organisation       string   `fm:"organisation" export:"omitempty" doc:"Organisation responsible for the practice. Optional: absent where the sources name none."`
 	Partners           []string `fm:"partners" doc:"Partner organisations."`
-	Country            string   `fm:"country,required" vocab:"countries" lang:"shared" doc:"ISO 3166-1 alpha-2 code of the country."`
-	Level              string   `fm:"level,required" vocab:"levels" lang:"shared" doc:"Level of government."`
-	Themes             []string `fm:"themes,required" vocab:"themes" lang:"shared" itemdoc:"Theme."`
-	Principles         []string `fm:"innovation_principles" vocab:"principles" lang:"shared" doc:"Principles of the OECD Declaration on Public Sector Innovation." itemdoc:"Principle."`
-	Stage              string   `fm:"stage" vocab:"stages" lang:"shared" export:"omitempty" doc:"Stage of the OECD OPSI innovation lifecycle. Optional."`
-	Status             string   `fm:"status" vocab:"statuses" lang:"shared" export:"omitempty" doc:"Status. Optional: absent where the sources give none."`
-	Year               int      `fm:"year" lang:"shared" range:"1900,2100" export:"omitempty" doc:"Year the practice was launched."`
+	Country            string   `fm:"country,required" vocab:"countries" lang:"shared" filter:"country" doc:"ISO 3166-1 alpha-2 code of the country."`
+	Level              string   `fm:"level,required" vocab:"levels" lang:"shared" filter:"level" doc:"Level of government."`
+	Themes             []string `fm:"themes,required" vocab:"themes" lang:"shared" filter:"theme" itemdoc:"Theme."`
+	Principles         []string `fm:"innovation_principles" vocab:"principles" lang:"shared" filter:"principle" doc:"Principles of the OECD Declaration on Public Sector Innovation." itemdoc:"Principle."`
+	Stage              string   `fm:"stage" vocab:"stages" lang:"shared" filter:"stage" export:"omitempty" doc:"Stage of the OECD OPSI innovation lifecycle. Optional."`
+	Status             string   `fm:"status" vocab:"statuses" lang:"shared" filter:"status" export:"omitempty" doc:"Status. Optional: absent where the sources give none."`
+	Year               int      `fm:"year" lang:"shared" filter:"year" range:"1900,2100" export:"omitempty" doc:"Year the practice was launched."`
 	RelatedCommitments []string `fm:"related_commitments" lang:"shared" relation:"commitment"`
 	Links              []Link   `fm:"links" csv:"url" doc:"External links."`
 	Contact            *Contact `fm:"contact" csv:"organisation" export:"omitempty" doc:"Organisation to contact; never a person."`

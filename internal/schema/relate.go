@@ -2,8 +2,6 @@ package schema
 
 import (
 	"cmp"
-	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -18,41 +16,60 @@ import (
 type PracticePage struct {
 	*Practice
 	// Commitments are the pages named by RelatedCommitments, in the
-	// practice's language where they exist.
+	// practice's language where they exist: Related["related_commitments"].
 	Commitments []*site.Page
+	Relations
 }
 
 // CommitmentPage is the Params of a commitment's or measure's page in a
 // made model: its decoded fields and the pages related to it.
 type CommitmentPage struct {
 	*Commitment
-	Parent    *site.Page   // a measure's commitment
-	Measures  []*site.Page // a commitment's measures
-	Practices []*site.Page // good practices that name this page
+	Parent   *site.Page   // a measure's commitment
+	Measures []*site.Page // a commitment's measures
+	// Practices are the good practices that name this page:
+	// NamedBy["practice.related_commitments"].
+	Practices []*site.Page
 	// Paging is the page's share of Practices, the first page of their
 	// list (set by Facets).
 	Paging *Paging
+	Relations
 }
 
 // Relate links the typed pages of a site model that is being made: a
-// measure to its commitment and back, a practice to the commitments it
-// names and back. The relations are new values beside the decoded fields,
-// never written into them. It also checks that a practice keeps its id in
-// every language.
+// measure to its commitment and back, and each page to the pages its
+// relation fields name and back (a practice to its commitments). The
+// relations are new values beside the decoded fields, never written into
+// them. It also checks that the translations of a page agree on its
+// shared fields, and that a practice keeps its id in every language.
 func Relate(s *site.Site) diag.List {
+	ds := declarations{}
+	inRelation := ds.relationTypes(s)
 	for _, p := range s.Pages {
 		switch x := p.Params.(type) {
 		case *Practice:
 			p.Params = &PracticePage{Practice: x}
 		case *Commitment:
 			p.Params = &CommitmentPage{Commitment: x}
+		default:
+			if p.Fields != nil && p.Params == p.Fields && inRelation[p.Type] {
+				p.Params = &Entry{Fields: p.Fields}
+			}
 		}
 	}
 	var errs diag.List
 	errs = append(errs, relateMeasures(s)...)
-	errs = append(errs, relatePractices(s)...)
+	errs = append(errs, relateFields(s, ds)...)
+	for _, p := range s.Pages {
+		switch x := p.Params.(type) {
+		case *PracticePage:
+			x.Commitments = x.Related["related_commitments"]
+		case *CommitmentPage:
+			x.Practices = x.NamedBy[PracticeType+".related_commitments"]
+		}
+	}
 	errs = append(errs, checkPracticeIDs(s)...)
-	errs = append(errs, checkSharedFields(s)...)
+	errs = append(errs, checkSharedFields(s, ds)...)
 	return errs
 }
 
@@ -116,79 +133,6 @@ func compareNumbers(a, b string) int {
 	return cmp.Compare(len(pa), len(pb))
 }
 
-// relatePractices resolves each practice's related_commitments and lists
-// the practice on those commitment pages, in every language: a practice
-// missing in a language is listed there in the language it has.
-func relatePractices(s *site.Site) diag.List {
-	var errs diag.List
-	named := map[string][]*site.Page{} // commitment content key -> practices naming it (one per translation group)
-	for _, p := range s.Pages {
-		pr := PracticePageOf(p)
-		if pr == nil {
-			continue
-		}
-		for i, written := range pr.RelatedCommitments {
-			key := commitmentKey(p.Dir, written)
-			target := findInAnyLanguage(s, key, p.Lang)
-			if target == nil || CommitmentOf(target) == nil {
-				pos := p.FieldPos("related_commitments")
-				if n := p.Meta.Get("related_commitments"); n != nil && i < len(n.Items) {
-					pos.Line, pos.Col = n.Items[i].Line, n.Items[i].Col
-				}
-				e := errs.Add(pos, "related commitment %q is not a commitment page", written)
-				e.Code = diag.CodeBrokenLink
-				e.Hint = "write the commitment's Markdown file as a body link does, e.g. ../commitments/2023-2027/measure-1-1.md, or its content path, commitments/2023-2027/measure-1-1"
-				if near := diag.Suggest(key, commitmentKeys(s)); near != "" {
-					e.Hint = fmt.Sprintf("did you mean %s (or %s)?", site.RelativeLink(p.Dir, near), near)
-				}
-				continue
-			}
-			pr.Commitments = append(pr.Commitments, target)
-			if first := p.Translations()[0]; first == p {
-				named[target.SourceKey()] = append(named[target.SourceKey()], p)
-			}
-		}
-	}
-	titleKeys := map[*site.Page]string{}
-	for _, c := range s.Pages {
-		cm := CommitmentPageOf(c)
-		if cm == nil {
-			continue
-		}
-		for _, p := range named[c.SourceKey()] {
-			if t := p.Translation(c.Lang); t != nil {
-				p = t
-			}
-			cm.Practices = append(cm.Practices, p)
-		}
-		sortByTitle(cm.Practices, titleKeys)
-	}
-	return errs
-}
-
-// commitmentKey is the content key named by a related_commitments entry
-// written in a file in the content folder dir: either as a body link is,
-// relative to the file ("../commitments/2023-2027/measure-1-1.md"), or as
-// a content path ("commitments/2023-2027/measure-1-1", ".md" optional).
-func commitmentKey(dir, written string) string {
-	key := strings.TrimSpace(written)
-	if strings.HasPrefix(key, "./") || strings.HasPrefix(key, "../") {
-		key = path.Join(dir, key)
-	}
-	return strings.TrimSuffix(strings.Trim(key, "/"), ".md")
-}
-
-// commitmentKeys lists the content keys of the commitment pages.
-func commitmentKeys(s *site.Site) []string {
-	var keys []string
-	for _, p := range s.Pages {
-		if CommitmentOf(p) != nil && !slices.Contains(keys, p.SourceKey()) {
-			keys = append(keys, p.SourceKey())
-		}
-	}
-	return keys
-}
-
 // sortByTitle orders pages by title ignoring case, with the keys made once.
 func sortByTitle(pages []*site.Page, keys map[*site.Page]string) {
 	slices.SortFunc(pages, func(a, b *site.Page) int {
@@ -240,118 +184,6 @@ func checkPracticeIDs(s *site.Site) diag.List {
 			errs.Add(p.FieldPos("id"), "id %q is also the id of %s", pr.ID, q.File.Path)
 		}
 		byID[key] = p
-	}
-	return errs
-}
-
-// sharedField is a front-matter field that says the same in every
-// language (a fact, not a text), with its value as a comparable string.
-type sharedField struct {
-	name  string
-	value func(*site.Page) (string, bool) // false: the page is not of the type
-}
-
-// sharedFields are the language-neutral fields of the typed pages. Each is
-// written in every language's file, so each file is complete on its own
-// for an editor (and for the CMS); the build makes sure they agree.
-var sharedFields = []sharedField{
-	{"status", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StatusTerm} })},
-	{"country", practiceTerms(func(p *Practice) []*Term { return []*Term{p.CountryTerm} })},
-	{"level", practiceTerms(func(p *Practice) []*Term { return []*Term{p.LevelTerm} })},
-	{"themes", practiceTerms(func(p *Practice) []*Term { return p.ThemeTerms })},
-	{"innovation_principles", practiceTerms(func(p *Practice) []*Term { return p.PrincipleTerms })},
-	{"stage", practiceTerms(func(p *Practice) []*Term { return []*Term{p.StageTerm} })},
-	{"year", practiceField(func(p *Practice) string { return fmt.Sprint(p.Year) })},
-	{"related_commitments", func(pg *site.Page) (string, bool) {
-		p := PracticePageOf(pg)
-		if p == nil || len(p.Commitments) != len(p.RelatedCommitments) { // one not found: reported already
-			return "", false
-		}
-		var keys []string
-		for _, c := range p.Commitments {
-			keys = append(keys, c.SourceKey())
-		}
-		return sortedSet(keys), true
-	}},
-	{"status", commitmentField(func(c *Commitment) string { return c.Status })},
-	{"action_plan", commitmentField(func(c *Commitment) string { return c.ActionPlan })},
-	{"number", commitmentField(func(c *Commitment) string { return c.Number })},
-	{"ogp_id", commitmentField(func(c *Commitment) string { return c.OGPID })},
-}
-
-func practiceField(f func(*Practice) string) func(*site.Page) (string, bool) {
-	return func(pg *site.Page) (string, bool) {
-		if p := PracticeOf(pg); p != nil {
-			return f(p), true
-		}
-		return "", false
-	}
-}
-
-// practiceTerms compares a practice's vocabulary terms by id; a page with
-// an unknown term, reported already, is not compared (false), so that one
-// mistake gives one error.
-func practiceTerms(f func(*Practice) []*Term) func(*site.Page) (string, bool) {
-	return func(pg *site.Page) (string, bool) {
-		p := PracticeOf(pg)
-		if p == nil {
-			return "", false
-		}
-		var ids []string
-		for _, t := range f(p) {
-			if t == nil {
-				continue // an optional field left empty
-			}
-			if !t.Known() {
-				return "", false
-			}
-			ids = append(ids, t.ID)
-		}
-		return sortedSet(ids), true
-	}
-}
-
-func commitmentField(f func(*Commitment) string) func(*site.Page) (string, bool) {
-	return func(pg *site.Page) (string, bool) {
-		if c := CommitmentOf(pg); c != nil {
-			return f(c), true
-		}
-		return "", false
-	}
-}
-
-func sortedSet(values []string) string {
-	v := slices.Clone(values)
-	slices.Sort(v)
-	return strings.Join(slices.Compact(v), ", ")
-}
-
-// checkSharedFields reports a translation whose language-neutral field
-// says something else than the same field of the page's first language
-// version, at the translation's field, naming both files.
-func checkSharedFields(s *site.Site) diag.List {
-	var errs diag.List
-	for _, p := range s.Pages {
-		first := p.Translations()[0]
-		if first == p {
-			continue
-		}
-		for _, f := range sharedFields {
-			mine, ok := f.value(p)
-			theirs, ok2 := f.value(first)
-			if !ok || !ok2 || mine == theirs {
-				continue
-			}
-			show := func(v string) string {
-				if v == "" || v == "0" {
-					return "nothing"
-				}
-				return v
-			}
-			e := errs.Add(p.FieldPos(f.name), "%s is %s here but %s in %s", f.name, show(mine), show(theirs), first.File.Path)
-			e.Hint = f.name + " states a fact, the same in every language: make the two files agree"
-			e.Code = diag.CodeTranslationsDisagree
-		}
 	}
 	return errs
 }

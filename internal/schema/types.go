@@ -71,9 +71,15 @@ func Builtin() Types {
 }
 
 // Declare completes a type's declaration from its struct's tags; it
-// panics on a tag that names no field, a mistake of the declaration.
+// panics on a tag that names no field, or a relation field that is not
+// text, mistakes of the declaration.
 func Declare(t *Type) *Type {
 	t.terms = termFieldsOf(t.Struct)
+	for _, f := range t.Fields() {
+		if k := f.Type.Kind(); f.Relation != "" && k != reflect.String && (k != reflect.Slice || f.Type.Elem().Kind() != reflect.String) {
+			panic("schema: " + t.Struct.String() + " field " + f.Name + ` is tagged relation:"` + f.Relation + `" but holds no content paths (string or []string)`)
+		}
+	}
 	return t
 }
 
@@ -192,19 +198,7 @@ func termIDs(terms []termField, params any, name string) []string {
 		if tf.source.Vocab != name {
 			continue
 		}
-		// Through reflect, as boxing a slice would allocate.
-		v := s.FieldByIndex(tf.index)
-		if v.Kind() == reflect.Pointer {
-			if t := v.Interface().(*Term); t != nil {
-				out = append(out, t.ID)
-			}
-			continue
-		}
-		for i := range v.Len() {
-			if t := v.Index(i).Interface().(*Term); t != nil {
-				out = append(out, t.ID)
-			}
-		}
+		out, _ = appendTermIDs(out, s.FieldByIndex(tf.index))
 	}
 	return out
 }
