@@ -169,7 +169,7 @@ func BenchmarkRebuildMemory(b *testing.B) {
 		for i := 1; i <= 200; i++ {
 			edited := append(slices.Clone(original), fmt.Sprintf("\nEdit %d.\n", i)...)
 			os.WriteFile(filepath.Join(dir, page), edited, 0o644)
-			if _, errs := builder.Build(func(p string) bool { return p == page }); errs != nil {
+			if _, errs := builder.Build([]string{page}); errs != nil {
 				b.Fatal(errs)
 			}
 			if i%20 == 0 {

@@ -64,7 +64,7 @@ func (k *keyer) pageKey(p *site.Page, view [sha256.Size]byte, dests []string) (k
 	h := sha256.New()
 	h.Write(k.global[:])
 	h.Write(view[:])
-	h.Write(p.BodyHash[:])
+	h.Write(k.site.Source(p).BodyHash[:])
 	for _, dest := range dests {
 		io.WriteString(h, dest+"\x00")
 		if l, err := k.site.Resolve(p, dest); err == nil {

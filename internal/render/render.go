@@ -89,17 +89,7 @@ func (r *renderer) safePage(p *site.Page) (res pageResult) {
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
-	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary,
-		view: newViewer(in.Site)}
-	if in.Cache != nil {
-		r.keys = newKeyer(in.Site, in.Global)
-		r.sameModel = in.Cache.model == in.Model && in.Cache.views != nil
-		r.model = in.Model
-	}
-	for _, l := range in.Site.Config.Languages {
-		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
-	}
+	r := newRenderer(in)
 	pages := in.Site.Pages
 	results := make([]pageResult, len(pages))
 	var wg sync.WaitGroup
@@ -152,6 +142,21 @@ func Site(in Input) ([]output.File, diag.List) {
 	return files, errs
 }
 
+func newRenderer(in Input) *renderer {
+	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary,
+		view: newViewer(in.Site)}
+	if in.Cache != nil {
+		r.keys = newKeyer(in.Site, in.Global)
+		r.sameModel = in.Cache.model == in.Model && in.Cache.views != nil
+		r.model = in.Model
+	}
+	for _, l := range in.Site.Config.Languages {
+		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
+	}
+	return r
+}
+
 // pageResult is one page's output, with what the cache keeps of it.
 type pageResult struct {
 	file     output.File
@@ -188,7 +193,7 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 		view = r.keys.viewKey(d)
 	}
 	res.view = view
-	if dests, ok := r.cache.links[p.BodyHash]; ok {
+	if dests, ok := r.cache.links[r.site.Source(p).BodyHash]; ok {
 		key := r.keys.pageKey(p, view, dests)
 		if prev, ok := r.cache.pages[out]; ok && prev.key == key && (prev.report != nil || !r.report) {
 			res.file, res.key, res.dests, res.report = output.File{Path: out, Data: prev.data}, key, dests, prev.report
@@ -224,7 +229,7 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 		}
 		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
 		c.views[res.file.Path] = res.view
-		c.links[pages[i].BodyHash] = res.dests
+		c.links[r.site.Source(pages[i]).BodyHash] = res.dests
 	}
 	*r.cache = *c
 }
@@ -245,9 +250,9 @@ func (r *renderer) page(p *site.Page, d *Data) (out output.File, errs diag.List,
 		return links(dest)
 	}
 	if r.report {
-		report, errs = r.md[p.Lang].ConvertReport(md, p.File, collect)
+		report, errs = r.md[p.Lang].ConvertReport(md, r.site.Source(p), collect)
 	} else {
-		errs = r.md[p.Lang].ConvertTo(md, p.File, collect)
+		errs = r.md[p.Lang].ConvertTo(md, r.site.Source(p), collect)
 	}
 	body := md
 	if r.min != nil {
