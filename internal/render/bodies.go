@@ -22,15 +22,7 @@ func Bodies(in Input, pages []*site.Page) ([]output.File, diag.List) {
 	for i, p := range pages {
 		results[i] = r.safePage(p)
 	}
-	var errs diag.List
-	files := make([]output.File, len(pages))
-	for i, res := range results {
-		files[i] = res.file
-		errs = append(errs, res.errs...)
-		if in.Reports != nil && res.report != nil {
-			in.Reports[res.file.Path] = res.report
-		}
-	}
+	files, errs := collect(results, in.Reports)
 	if c := r.cache; c != nil {
 		if !r.sameModel {
 			c.model, c.views = r.model, map[string][32]byte{}

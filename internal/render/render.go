@@ -111,15 +111,7 @@ func Site(in Input) ([]output.File, diag.List) {
 	close(next)
 	wg.Wait()
 
-	var errs diag.List
-	files := make([]output.File, len(pages))
-	for i, res := range results {
-		files[i] = res.file
-		errs = append(errs, res.errs...)
-		if in.Reports != nil && res.report != nil {
-			in.Reports[res.file.Path] = res.report
-		}
-	}
+	files, errs := collect(results, in.Reports)
 	r.keep(pages, results)
 	for _, l := range in.Site.Config.Languages {
 		f, err := r.notFound(l.Code)
@@ -155,6 +147,21 @@ func newRenderer(in Input) *renderer {
 		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
 	}
 	return r
+}
+
+// collect returns the pages' files, in order, and their errors, and puts
+// their reports in reports when it is not nil.
+func collect(results []pageResult, reports map[string]*markdown.Report) ([]output.File, diag.List) {
+	var errs diag.List
+	files := make([]output.File, len(results))
+	for i, res := range results {
+		files[i] = res.file
+		errs = append(errs, res.errs...)
+		if reports != nil && res.report != nil {
+			reports[res.file.Path] = res.report
+		}
+	}
+	return files, errs
 }
 
 // pageResult is one page's output, with what the cache keeps of it.
