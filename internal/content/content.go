@@ -146,10 +146,7 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 		if d.IsDir() || IsData(name) {
 			return nil
 		}
-		var stat cached
-		if info, err := d.Info(); err == nil {
-			stat.size, stat.modTime = info.Size(), info.ModTime()
-		}
+		stat := statOf(fsys, p)
 		if c, ok := l.cache[p]; ok && c.file != nil && !c.failed && changed != nil && !changed(p) &&
 			c.size == stat.size && c.modTime.Equal(stat.modTime) {
 			stats[p] = c

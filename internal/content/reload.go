@@ -44,7 +44,7 @@ func (l *Loader) Reload(fsys fs.FS, langs []string, paths []string) ([]*File, di
 		case info.IsDir():
 			return nil, nil, false
 		default:
-			stats[p] = cached{size: info.Size(), modTime: info.ModTime()}
+			stats[p] = cached{size: info.Size(), modTime: info.ModTime()} // as statOf
 			toRead = append(toRead, p)
 		}
 	}
@@ -106,8 +106,8 @@ func (l *Loader) Unseen(fsys fs.FS) []string {
 		}
 		seen[p] = true
 		c, ok := l.cache[p]
-		info, err := d.Info()
-		if !ok || err != nil || c.size != info.Size() || !c.modTime.Equal(info.ModTime()) {
+		now := statOf(fsys, p)
+		if !ok || c.size != now.size || !c.modTime.Equal(now.modTime) {
 			out = append(out, p)
 		}
 		return nil
@@ -119,4 +119,15 @@ func (l *Loader) Unseen(fsys fs.FS) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// statOf returns what Load, Reload and Unseen compare of the file at p:
+// its size and modification time, of the file a link points to (as the
+// build reads that); zero when it cannot be read.
+func statOf(fsys fs.FS, p string) cached {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return cached{}
+	}
+	return cached{size: info.Size(), modTime: info.ModTime()}
 }
