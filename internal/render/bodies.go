@@ -32,11 +32,11 @@ func Bodies(in Input, pages []*site.Page) ([]output.File, diag.List) {
 			if res.rendered {
 				c.Rendered++
 			}
-			if res.errs != nil {
+			if res.errs != nil || res.uncached {
 				delete(c.pages, pages[i].Path+"index.html")
 				continue
 			}
-			c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
+			c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report, spans: res.spans}
 			c.views[res.file.Path] = res.view
 			c.links[r.site.Source(pages[i]).BodyHash] = res.dests
 		}

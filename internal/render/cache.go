@@ -31,6 +31,10 @@ type cachedPage struct {
 	key    [sha256.Size]byte
 	data   []byte
 	report *markdown.Report // nil when the build asked for none
+	// spans are where in data the partials rendered with $.Shared are,
+	// which are not in key: a build that takes the page puts its own
+	// HTML of each there (Data.Shared).
+	spans []splice
 }
 
 // NewCache returns an empty Cache.

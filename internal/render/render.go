@@ -173,6 +173,10 @@ type pageResult struct {
 	dests    []string         // the content links of its Markdown
 	report   *markdown.Report // when asked for
 	rendered bool             // not taken from the cache
+	// spans are where its Shared partials are; uncached: where that
+	// cannot be told, and the page is not kept.
+	spans    []splice
+	uncached bool
 }
 
 // cachedPage returns the page from the cache when its key is unchanged,
@@ -203,8 +207,21 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 	if dests, ok := r.cache.links[r.site.Source(p).BodyHash]; ok {
 		key := r.keys.pageKey(p, view, dests)
 		if prev, ok := r.cache.pages[out]; ok && prev.key == key && (prev.report != nil || !r.report) {
-			res.file, res.key, res.dests, res.report = output.File{Path: out, Data: prev.data}, key, dests, prev.report
-			return res
+			data, spans := prev.data, prev.spans
+			var err error
+			if len(spans) > 0 {
+				if d == nil {
+					d, err = r.pageData(p)
+				}
+				if err == nil {
+					data, spans, err = r.respliced(d, data, spans)
+				}
+			}
+			if err == nil {
+				res.file, res.key, res.dests, res.report, res.spans = output.File{Path: out, Data: data}, key, dests, prev.report, spans
+				return res
+			}
+			// Render the page, which reports what failed.
 		}
 	}
 	if d == nil {
@@ -216,6 +233,8 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 	}
 	res.file, res.errs, res.dests, res.report = r.page(p, d)
 	res.key, res.rendered = r.keys.pageKey(p, view, res.dests), true
+	spans, ok := splices(res.file.Data, d.spliced)
+	res.spans, res.uncached = spans, !ok
 	return res
 }
 
@@ -231,10 +250,10 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 		if res.rendered {
 			c.Rendered++
 		}
-		if res.errs != nil {
+		if res.errs != nil || res.uncached {
 			continue
 		}
-		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
+		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report, spans: res.spans}
 		c.views[res.file.Path] = res.view
 		c.links[r.site.Source(pages[i]).BodyHash] = res.dests
 	}
