@@ -8,8 +8,10 @@ import (
 
 // The view is what templates receive of the model: plain values made from
 // it once it is finished, never its pages, so that a template can show
-// nothing a page's cache key (keyOf) does not hash. Each kind of typed
-// page has a view of its own (the Params of PageView).
+// nothing a page's cache key (keyOf) does not hash, but for what a partial
+// rendered with $.Shared makes, which is made again in every build and
+// spliced into the cached page (Data.Shared). Each kind of typed page has
+// a view of its own (the Params of PageView).
 
 // Ref is what a template sees of a page it shows or links to: its
 // address, language and front matter, and for a good practice the
