@@ -8,7 +8,9 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/opengov-fi/opengov/internal/assets"
@@ -101,6 +103,8 @@ type state struct {
 	exportFiles []output.File
 
 	shared *shared // messages, templates, static files, vocabularies of global
+
+	last *lastBuild // the last build that succeeded
 }
 
 // shared is what every page depends on, loaded from the site-wide inputs.
@@ -154,17 +158,44 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 	return &Builder{fsys: fsys, opts: opts, state: &state{loader: content.NewLoader(), cache: render.NewCache()}}
 }
 
-// Build builds the site. changed reports whether a content file (by its
-// slash path, such as "content/x.fi.md") changed since the last build; nil
-// means any may have.
-func (b *Builder) Build(changed func(path string) bool) (*Result, diag.List) {
+// Build builds the site. changed are the source paths (slash paths from
+// the site root, such as "content/x.fi.md" or "templates/single.html")
+// that changed since the last build, as a watcher saw them; nil means any
+// may have. Files not in changed are not read again: Unseen tells what a
+// watcher missed.
+func (b *Builder) Build(changed []string) (*Result, diag.List) {
 	return run(b.fsys, b.opts, b.state, changed)
+}
+
+// Unseen returns source paths that changed since the last build without
+// being in its changed list: content files whose size or time differ, or
+// that are new or gone, and site.toml when the site-wide inputs (which
+// every build reads) differ from that build's. A watching server asks
+// when the saves pause and builds again with them, so that an edit its
+// watcher did not report still shows.
+func (b *Builder) Unseen() []string {
+	out := b.state.loader.Unseen(b.fsys)
+	if b.state.global != globalHash(b.fsys, b.opts) {
+		out = append(out, config.File)
+	}
+	return out
+}
+
+// onlyPages reports whether every path in changed is a content page: the
+// site-wide inputs, which globalHash reads, are then as they were.
+func onlyPages(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, content.Dir+"/") || content.IsData(path.Base(p)) || path.Ext(p) != ".md" {
+			return false
+		}
+	}
+	return true
 }
 
 // incremental reports whether the state keeps anything between builds.
 func (st *state) incremental() bool { return st.cache != nil }
 
-func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Result, diag.List) {
+func run(fsys fs.FS, opts Options, st *state, changed []string) (*Result, diag.List) {
 	types := opts.types()
 	cfg, errs := config.Load(fsys, types.Sections())
 	if errs == nil && opts.BaseURL != "" {
@@ -177,10 +208,10 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	for i, l := range cfg.Languages {
 		langs[i] = l.Code
 	}
-	if st.incremental() {
+	if st.incremental() && (changed == nil || !onlyPages(changed) || st.shared == nil) {
 		st.global = globalHash(fsys, opts)
 	}
-	files, contentErrs := st.loader.Load(fsys, langs, changed)
+	files, contentErrs := st.load(fsys, langs, changed)
 	if !opts.Drafts {
 		contentErrs = withoutDrafts(files, contentErrs)
 	}
@@ -197,6 +228,13 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	errs = append(errs, sh.staticErrs...)
 	errs = append(errs, sh.glossaryErrs...)
 
+	var stamp [sha256.Size]byte
+	if st.incremental() {
+		stamp = modelStamp(st.global, files)
+		if res, errs, ok := st.bodiesOnly(opts, stamp, files, errs, sh); ok {
+			return res, errs
+		}
+	}
 	var schemas map[string]site.Schema
 	if vocab != nil {
 		schemas = st.memoize(types.Schemas(vocab))
@@ -210,10 +248,6 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 		return nil, errs.Sort()
 	}
 	emit := newEmitter(opts.Sink)
-	var stamp [sha256.Size]byte
-	if st.incremental() {
-		stamp = modelStamp(st.global, files)
-	}
 	in := render.Input{Site: model, Catalog: catalog, Templates: templates, Assets: static, Minifier: minifier,
 		Cache: st.cache, Global: st.global, Model: stamp, Glossary: sh.glossary}
 	if opts.Sink != nil {
@@ -260,11 +294,24 @@ func run(fsys fs.FS, opts Options, st *state, changed func(string) bool) (*Resul
 	if errs != nil {
 		return nil, errs.Sort()
 	}
-	rendered := len(model.Pages)
+	res := &Result{Site: model, Glossary: sh.glossary, Files: out, Rendered: len(model.Pages), Reports: in.Reports}
 	if st.incremental() {
-		rendered = st.cache.Rendered
+		res.Rendered = st.cache.Rendered
+		st.keepLast(res, stamp, opts)
 	}
-	return &Result{Site: model, Glossary: sh.glossary, Files: out, Rendered: rendered, Reports: in.Reports}, nil
+	return res, nil
+}
+
+// load loads the content files, reading again only those in changed when
+// it is not nil.
+func (st *state) load(fsys fs.FS, langs []string, changed []string) ([]*content.File, diag.List) {
+	if changed == nil {
+		return st.loader.Load(fsys, langs, nil)
+	}
+	if files, errs, ok := st.loader.Reload(fsys, langs, changed); ok {
+		return files, errs
+	}
+	return st.loader.Load(fsys, langs, func(p string) bool { return slices.Contains(changed, p) })
 }
 
 // withoutDrafts drops the errors of files that are drafts, which a build

@@ -95,7 +95,7 @@ func FuzzBuild(f *testing.F) {
 	}
 	seedPages(f, base)
 	f.Fuzz(func(t *testing.T, page []byte) {
-		fsys := maps(base)
+		fsys := copyMapFS(base)
 		fsys[fuzzedFile] = &fstest.MapFile{Data: page}
 		res, errs := Run(fsys, Options{})
 		if errs == nil && (res == nil || len(res.Files) == 0) {
@@ -116,12 +116,12 @@ func FuzzIncrementalEqualsFull(f *testing.F) {
 	base := smallTypedSite(f)
 	seedPages(f, base)
 	f.Fuzz(func(t *testing.T, page []byte) {
-		fsys := maps(base)
+		fsys := copyMapFS(base)
 		b := NewBuilder(fsys, Options{})
 		if _, errs := b.Build(nil); errs != nil {
 			t.Fatal(errs)
 		}
-		changed := func(p string) bool { return p == fuzzedFile }
+		changed := []string{fuzzedFile}
 		for _, data := range [][]byte{page, base[fuzzedFile].Data} {
 			fsys[fuzzedFile] = &fstest.MapFile{Data: data}
 			inc, incErrs := b.Build(changed)
@@ -144,8 +144,8 @@ func FuzzIncrementalEqualsFull(f *testing.F) {
 	})
 }
 
-// maps copies the map, not the files, which no build changes.
-func maps(fsys fstest.MapFS) fstest.MapFS {
+// copyMapFS copies the map, not the files, which no build changes.
+func copyMapFS(fsys fstest.MapFS) fstest.MapFS {
 	out := make(fstest.MapFS, len(fsys))
 	for k, v := range fsys {
 		out[k] = v

@@ -315,7 +315,7 @@ func BenchmarkRebuild(b *testing.B) {
 			if _, errs := builder.Build(nil); errs != nil {
 				b.Fatal(errs)
 			}
-			changed := func(p string) bool { return p == name }
+			changed := []string{name}
 			rendered, i := 0, 0
 			b.ReportAllocs()
 			cpu := cpuTime()

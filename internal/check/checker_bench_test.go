@@ -45,7 +45,7 @@ func BenchmarkCheckAfterEdit(b *testing.B) {
 				b.Fatal(err)
 			}
 			rel := "content/good-practices/" + gensite.PracticeName(7) + ".en.md"
-			res, errs := builder.Build(func(p string) bool { return p == rel })
+			res, errs := builder.Build([]string{rel})
 			if errs != nil {
 				b.Fatal(errs)
 			}

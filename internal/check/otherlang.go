@@ -46,7 +46,7 @@ func checkLanguages(out *findings, s *site.Site, g *glossary.Glossary, reports m
 			}
 			pos := t.pos
 			if t.passage != nil {
-				pos = t.page.File.BodyPos(t.passage.Offset(ph.start))
+				pos = s.Source(t.page).BodyPos(t.passage.Offset(ph.start))
 			}
 			msg := fmt.Sprintf("%q looks like %s text on a %s page: its words occur only in %s pages (mark it: [%s]{lang=%s}, or, if it is a name, add it to %s)",
 				ph.text, other, t.page.Lang, other, ph.text, other, glossary.File)

@@ -83,11 +83,11 @@ func Translations(s *site.Site, history History) []TranslationRow {
 				row.State, row.File = StateSource, t.File.Path
 			case src == nil || t.Front.SourceHash == "":
 				row.State, row.File = StateUntracked, t.File.Path
-			case t.Front.SourceHash == SourceHash(src.Body):
+			case t.Front.SourceHash == SourceHash(s.Source(src).Body):
 				row.State, row.File = StateTranslated, t.File.Path
 			default:
 				row.State, row.File = StateStale, t.File.Path
-				row.Changes = changesSince(src, t.Front.SourceHash, history, langCodes(s))
+				row.Changes = changesSince(s.Source(src), t.Front.SourceHash, history, langCodes(s))
 			}
 			rows = append(rows, row)
 		}
@@ -103,21 +103,21 @@ func langCodes(s *site.Site) []string {
 	return out
 }
 
-// changesSince finds in history the version of src's file whose body has
-// the hash recorded, and compares it with src.
-func changesSince(src *site.Page, recorded string, history History, langs []string) *SourceChanges {
+// changesSince finds in history the version of the file src whose body
+// has the hash recorded, and compares it with src.
+func changesSince(src *content.File, recorded string, history History, langs []string) *SourceChanges {
 	if !hashRE.MatchString(recorded) {
 		return &SourceChanges{Why: fmt.Sprintf("source_hash %q is not a hash, so there is no version to compare with", recorded)}
 	}
 	if history == nil {
 		return &SourceChanges{Why: "the site is not in a git repository, so its earlier versions cannot be read"}
 	}
-	versions, err := history.Versions(src.File.Path)
+	versions, err := history.Versions(src.Path)
 	if err != nil {
-		return &SourceChanges{Why: "cannot read the history of " + src.File.Path + ": " + err.Error()}
+		return &SourceChanges{Why: "cannot read the history of " + src.Path + ": " + err.Error()}
 	}
 	for _, v := range versions {
-		old := parseVersion(src.File.Path, v.Data, langs)
+		old := parseVersion(src.Path, v.Data, langs)
 		if old == nil || SourceHash(old.Body) != recorded {
 			continue
 		}
@@ -132,7 +132,7 @@ func changesSince(src *site.Page, recorded string, history History, langs []stri
 		return c
 	}
 	return &SourceChanges{Why: fmt.Sprintf("no version of %s in its %d commits has the body hash %s: it was never committed, or source_hash was mistyped",
-		src.File.Path, len(versions), recorded)}
+		src.Path, len(versions), recorded)}
 }
 
 // parseVersion parses an earlier version of the content file at p, or

@@ -50,11 +50,11 @@ func checkTranslations(out *findings, s *site.Site) {
 					section, p.Front.Title, l.Name, l.Code, path.Join(content.Dir, p.Dir, p.Name+"."+l.Code+".md")))
 			}
 		}
-		checkStale(out, p, def)
+		checkStale(out, s, p, def)
 	}
 }
 
-func checkStale(out *findings, p *site.Page, def string) {
+func checkStale(out *findings, s *site.Site, p *site.Page, def string) {
 	recorded := p.Front.SourceHash
 	if recorded == "" || p.Lang == def {
 		return
@@ -65,9 +65,9 @@ func checkStale(out *findings, p *site.Page, def string) {
 	case orig == nil:
 		out.add(pos, CodeStaleTranslation, fmt.Sprintf("source_hash is set, but the page has no %s version to be a translation of", def))
 	case !hashRE.MatchString(recorded):
-		out.add(pos, CodeStaleTranslation, fmt.Sprintf("source_hash %q is not 12 lowercase hex digits (%s as it is now has source_hash: %s)", recorded, orig.File.Path, SourceHash(orig.Body)))
+		out.add(pos, CodeStaleTranslation, fmt.Sprintf("source_hash %q is not 12 lowercase hex digits (%s as it is now has source_hash: %s)", recorded, orig.File.Path, SourceHash(s.Source(orig).Body)))
 	default:
-		if now := SourceHash(orig.Body); now != recorded {
+		if now := SourceHash(s.Source(orig).Body); now != recorded {
 			out.add(pos, CodeStaleTranslation, fmt.Sprintf("translation is stale: %s has changed since it was translated (update this page to match it, then set source_hash: %s)", orig.File.Path, now))
 		}
 	}

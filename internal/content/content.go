@@ -101,8 +101,9 @@ func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
 // keeps each parsed file and reads it again only when told it changed.
 // A Loader is not safe for concurrent use.
 type Loader struct {
-	cache map[string]cached // by path
-	langs string
+	cache  map[string]cached // by path
+	langs  string
+	loaded []*File // what the last Load or Reload returned, by path
 }
 
 // cached is a parsed file (nil if it could not be parsed) and what its
@@ -145,10 +146,7 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 		if d.IsDir() || IsData(name) {
 			return nil
 		}
-		var stat cached
-		if info, err := d.Info(); err == nil {
-			stat.size, stat.modTime = info.Size(), info.ModTime()
-		}
+		stat := statOf(fsys, p)
 		if c, ok := l.cache[p]; ok && c.file != nil && !c.failed && changed != nil && !changed(p) &&
 			c.size == stat.size && c.modTime.Equal(stat.modTime) {
 			stats[p] = c
@@ -174,7 +172,8 @@ func (l *Loader) Load(fsys fs.FS, langs []string, changed func(path string) bool
 	}
 	l.cache = stats // files deleted or renamed away drop out
 	slices.SortFunc(files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
-	return files, errs
+	l.loaded = files
+	return slices.Clip(files), errs
 }
 
 // loadFiles reads and parses the files at paths on every core; the result

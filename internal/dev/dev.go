@@ -91,12 +91,22 @@ func Run(ctx context.Context, opts Options) error {
 		}
 	})
 	wg.Go(func() {
+		// When the saves pause, look for changes the watcher missed (a
+		// build reads only the files it reports).
+		unseen := time.NewTimer(unseenPause)
+		defer unseen.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-d.watch.signal:
 				d.rebuild(d.watch.take())
+				unseen.Reset(unseenPause)
+			case <-unseen.C:
+				if missed := d.builder.Unseen(); len(missed) > 0 {
+					d.logf("%d %s changed unseen by the watcher", len(missed), plural(len(missed), "file", "files"))
+					d.rebuild(missed)
+				}
 			}
 		}
 	})
@@ -155,15 +165,7 @@ func (d *devServer) logf(format string, args ...any) {
 // build), swaps the new files in and only then tells the tabs.
 func (d *devServer) rebuild(changed []string) {
 	start := time.Now()
-	set := map[string]bool{}
-	for _, p := range changed {
-		set[p] = true
-	}
-	var isChanged func(string) bool
-	if changed != nil {
-		isChanged = func(p string) bool { return set[p] }
-	}
-	res, errs := d.safeBuild(isChanged)
+	res, errs := d.safeBuild(changed)
 	if d.watch.overlapped(changed) {
 		return // a save came during the build; the next build is due
 	}
@@ -203,6 +205,10 @@ func (d *devServer) rebuild(changed []string) {
 	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
 	d.queueCheck(checkJob{res, next})
 }
+
+// unseenPause is how long no save must come before the sources are
+// looked at for changes the watcher did not report.
+const unseenPause = 300 * time.Millisecond
 
 // checkPause is how long no new build must come before the last one is
 // checked.
@@ -277,7 +283,7 @@ func (d *devServer) notify(ev event) {
 
 // safeBuild builds, turning a panic into an error so that no mistake can
 // stop the server.
-func (d *devServer) safeBuild(changed func(string) bool) (res *build.Result, errs diag.List) {
+func (d *devServer) safeBuild(changed []string) (res *build.Result, errs diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, errs = nil, diag.List{{Pos: diag.Pos{File: "opengov"}, Msg: fmt.Sprintf("internal error: %v", r), Hint: "please report this"}}

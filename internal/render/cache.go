@@ -31,6 +31,10 @@ type cachedPage struct {
 	key    [sha256.Size]byte
 	data   []byte
 	report *markdown.Report // nil when the build asked for none
+	// spans are where in data the partials rendered with $.Shared are,
+	// which are not in key: a build that takes the page puts its own
+	// HTML of each there (Data.Shared).
+	spans []splice
 }
 
 // NewCache returns an empty Cache.
@@ -64,7 +68,7 @@ func (k *keyer) pageKey(p *site.Page, view [sha256.Size]byte, dests []string) (k
 	h := sha256.New()
 	h.Write(k.global[:])
 	h.Write(view[:])
-	h.Write(p.BodyHash[:])
+	h.Write(k.site.Source(p).BodyHash[:])
 	for _, dest := range dests {
 		io.WriteString(h, dest+"\x00")
 		if l, err := k.site.Resolve(p, dest); err == nil {

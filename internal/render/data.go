@@ -6,6 +6,7 @@ import (
 
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/i18n"
+	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // Data is what a page template receives. Everything a template needs to
@@ -42,6 +43,10 @@ type Data struct {
 	Pager *Pager
 
 	r *renderer
+	p *site.Page // the page of the model being rendered; nil on 404 pages
+	// spliced are the partials rendered with Shared, in the order the page
+	// shows them.
+	spliced []sharedUse
 }
 
 // Alternate is a <link rel="alternate" hreflang> of a page.

@@ -108,17 +108,50 @@ func (r *renderer) fragment(name string, p *Ref, level int, lang string) (templa
 	return f.html, f.err
 }
 
-// Shared renders the partial name with this page's data once per build for
-// each language and key, and reuses the result on every page that asks
-// with the same key. The key must tell apart everything the partial shows
-// differently on the pages that share it: the facet navigation, the same
-// on every later page of every list, is
+// Shared renders the partial name once per build for each language and
+// key, and reuses the result on every page that asks with the same key.
+// The key must tell apart everything the partial shows differently on the
+// pages that share it: the facet navigation, the same on every later page
+// of every list, is
 // {{ $.Shared "facet-nav.html" (print (.URL $index.Section) " " $current) }}.
+//
+// The partial receives this page's data, but on a list page its
+// .Page.Params is a SharedView: the listing with the counts of its facets,
+// which the page's own view leaves out. What the partial makes is not in
+// the page's cache key: the render cache keeps where in the page it is
+// and puts the build's own there (see splice), so that a change of
+// counts renders the navigation again, once, not every list page.
 func (d *Data) Shared(name, key string) (template.HTML, error) {
-	r := d.r
-	v, _ := r.frags.m.LoadOrStore(fragmentKey{name: name, lang: d.Lang.Code, shared: key}, &fragment{})
+	html, err := d.r.shared(name, d.Lang.Code, key, d.sharedData)
+	if err == nil {
+		d.spliced = append(d.spliced, sharedUse{name: name, key: key, html: string(html)})
+	}
+	return html, err
+}
+
+// sharedData is d as a partial rendered with Shared sees it.
+func (d *Data) sharedData() *Data {
+	if d.p == nil {
+		return d
+	}
+	shared := *d
+	pv := *d.Page
+	pv.Params = d.r.view.shared(d.p, pv.Params)
+	shared.Page, shared.spliced = &pv, nil
+	return &shared
+}
+
+// shared renders the partial name for key in lang with the data that
+// data returns, once per build.
+func (r *renderer) shared(name, lang, key string, data func() *Data) (template.HTML, error) {
+	v, _ := r.frags.m.LoadOrStore(fragmentKey{name: name, lang: lang, shared: key}, &fragment{})
 	f := v.(*fragment)
 	f.once.Do(func() {
+		d := data()
+		if d == nil {
+			f.err = fmt.Errorf("no page data for the shared partial %s", name)
+			return
+		}
 		var buf bytes.Buffer
 		if err := r.tpl.partials.ExecuteTemplate(&buf, name, d); err != nil {
 			buf.Reset()

@@ -148,7 +148,8 @@ func pageType(p *PageView) string {
 	case p.Kind == site.KindSection:
 		return "CollectionPage"
 	}
-	if _, ok := p.Params.(*FacetPageView); ok {
+	switch p.Params.(type) {
+	case *FacetPageView, *FacetsView:
 		return "CollectionPage"
 	}
 	return "WebPage"

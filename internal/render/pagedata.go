@@ -13,6 +13,7 @@ import (
 func (r *renderer) pageData(p *site.Page) (*Data, error) {
 	d := r.langData(r.site.Config.Language(p.Lang))
 	d.Page = r.view.page(p)
+	d.p = p
 	d.Title = p.Front.Title + " – " + d.Lang.Title
 	if p.Kind == site.KindHome {
 		d.Title = d.Lang.Title

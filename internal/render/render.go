@@ -89,17 +89,7 @@ func (r *renderer) safePage(p *site.Page) (res pageResult) {
 // Site renders every file of the site except the static files. Errors of
 // all pages are collected.
 func Site(in Input) ([]output.File, diag.List) {
-	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
-		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary,
-		view: newViewer(in.Site)}
-	if in.Cache != nil {
-		r.keys = newKeyer(in.Site, in.Global)
-		r.sameModel = in.Cache.model == in.Model && in.Cache.views != nil
-		r.model = in.Model
-	}
-	for _, l := range in.Site.Config.Languages {
-		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
-	}
+	r := newRenderer(in)
 	pages := in.Site.Pages
 	results := make([]pageResult, len(pages))
 	var wg sync.WaitGroup
@@ -121,15 +111,7 @@ func Site(in Input) ([]output.File, diag.List) {
 	close(next)
 	wg.Wait()
 
-	var errs diag.List
-	files := make([]output.File, len(pages))
-	for i, res := range results {
-		files[i] = res.file
-		errs = append(errs, res.errs...)
-		if in.Reports != nil && res.report != nil {
-			in.Reports[res.file.Path] = res.report
-		}
-	}
+	files, errs := collect(results, in.Reports)
 	r.keep(pages, results)
 	for _, l := range in.Site.Config.Languages {
 		f, err := r.notFound(l.Code)
@@ -152,6 +134,36 @@ func Site(in Input) ([]output.File, diag.List) {
 	return files, errs
 }
 
+func newRenderer(in Input) *renderer {
+	r := &renderer{site: in.Site, cat: in.Catalog, tpl: in.Templates, assets: in.Assets, min: in.Minifier,
+		md: map[string]*markdown.Converter{}, cache: in.Cache, emit: in.Emit, report: in.Reports != nil, names: in.Glossary,
+		view: newViewer(in.Site)}
+	if in.Cache != nil {
+		r.keys = newKeyer(in.Site, in.Global)
+		r.sameModel = in.Cache.model == in.Model && in.Cache.views != nil
+		r.model = in.Model
+	}
+	for _, l := range in.Site.Config.Languages {
+		r.md[l.Code] = markdown.New(l.Code, markdown.WithGlossary(in.Glossary))
+	}
+	return r
+}
+
+// collect returns the pages' files, in order, and their errors, and puts
+// their reports in reports when it is not nil.
+func collect(results []pageResult, reports map[string]*markdown.Report) ([]output.File, diag.List) {
+	var errs diag.List
+	files := make([]output.File, len(results))
+	for i, res := range results {
+		files[i] = res.file
+		errs = append(errs, res.errs...)
+		if reports != nil && res.report != nil {
+			reports[res.file.Path] = res.report
+		}
+	}
+	return files, errs
+}
+
 // pageResult is one page's output, with what the cache keeps of it.
 type pageResult struct {
 	file     output.File
@@ -161,6 +173,10 @@ type pageResult struct {
 	dests    []string         // the content links of its Markdown
 	report   *markdown.Report // when asked for
 	rendered bool             // not taken from the cache
+	// spans are where its Shared partials are; uncached: where that
+	// cannot be told, and the page is not kept.
+	spans    []splice
+	uncached bool
 }
 
 // cachedPage returns the page from the cache when its key is unchanged,
@@ -188,11 +204,24 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 		view = r.keys.viewKey(d)
 	}
 	res.view = view
-	if dests, ok := r.cache.links[p.BodyHash]; ok {
+	if dests, ok := r.cache.links[r.site.Source(p).BodyHash]; ok {
 		key := r.keys.pageKey(p, view, dests)
 		if prev, ok := r.cache.pages[out]; ok && prev.key == key && (prev.report != nil || !r.report) {
-			res.file, res.key, res.dests, res.report = output.File{Path: out, Data: prev.data}, key, dests, prev.report
-			return res
+			data, spans := prev.data, prev.spans
+			var err error
+			if len(spans) > 0 {
+				if d == nil {
+					d, err = r.pageData(p)
+				}
+				if err == nil {
+					data, spans, err = r.respliced(d, data, spans)
+				}
+			}
+			if err == nil {
+				res.file, res.key, res.dests, res.report, res.spans = output.File{Path: out, Data: data}, key, dests, prev.report, spans
+				return res
+			}
+			// Render the page, which reports what failed.
 		}
 	}
 	if d == nil {
@@ -204,6 +233,8 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 	}
 	res.file, res.errs, res.dests, res.report = r.page(p, d)
 	res.key, res.rendered = r.keys.pageKey(p, view, res.dests), true
+	spans, ok := splices(res.file.Data, d.spliced)
+	res.spans, res.uncached = spans, !ok
 	return res
 }
 
@@ -219,12 +250,12 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 		if res.rendered {
 			c.Rendered++
 		}
-		if res.errs != nil {
+		if res.errs != nil || res.uncached {
 			continue
 		}
-		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report}
+		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report, spans: res.spans}
 		c.views[res.file.Path] = res.view
-		c.links[pages[i].BodyHash] = res.dests
+		c.links[r.site.Source(pages[i]).BodyHash] = res.dests
 	}
 	*r.cache = *c
 }
@@ -245,9 +276,9 @@ func (r *renderer) page(p *site.Page, d *Data) (out output.File, errs diag.List,
 		return links(dest)
 	}
 	if r.report {
-		report, errs = r.md[p.Lang].ConvertReport(md, p.File, collect)
+		report, errs = r.md[p.Lang].ConvertReport(md, r.site.Source(p), collect)
 	} else {
-		errs = r.md[p.Lang].ConvertTo(md, p.File, collect)
+		errs = r.md[p.Lang].ConvertTo(md, r.site.Source(p), collect)
 	}
 	body := md
 	if r.min != nil {

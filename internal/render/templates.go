@@ -187,6 +187,11 @@ func templateError(err error, forPage string) *diag.Error {
 	if forPage != "" {
 		e.Msg = "rendering " + forPage + ": " + e.Msg
 	}
+	for _, t := range []string{"*render.ListingRef", "*render.FacetRef", "*render.FacetValueRef"} {
+		if strings.Contains(msg, "in type "+t) {
+			e.Hint = `a list page sees its section, facet and value, not the facets' values and counts: show those in a partial rendered with {{ $.Shared "partial.html" key }}, which sees .Page.Params.Listing with them`
+		}
+	}
 	return e
 }
 

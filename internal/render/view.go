@@ -8,8 +8,10 @@ import (
 
 // The view is what templates receive of the model: plain values made from
 // it once it is finished, never its pages, so that a template can show
-// nothing a page's cache key (keyOf) does not hash. Each kind of typed
-// page has a view of its own (the Params of PageView).
+// nothing a page's cache key (keyOf) does not hash, but for what a partial
+// rendered with $.Shared makes, which is made again in every build and
+// spliced into the cached page (Data.Shared). Each kind of typed page has
+// a view of its own (the Params of PageView).
 
 // Ref is what a template sees of a page it shows or links to: its
 // address, language and front matter, and for a good practice the
@@ -38,9 +40,10 @@ type PageView struct {
 	Children     []*Ref // a section's pages and subsections, in order
 	Translations []*Ref // every language version, self included, in the order of site.toml
 	// Params is the typed page's view: *PracticeView, *CommitmentView,
-	// *ListView, *FacetPageView, *HomeView, *DeclarationView, *SearchView,
-	// *CommitmentPracticesView, *EntryView, *schema.Accessibility or a
-	// declared type's decoded front matter; nil on other pages.
+	// *ListView, *FacetPageView, *FacetsView, *HomeView, *DeclarationView,
+	// *SearchView, *CommitmentPracticesView, *EntryView,
+	// *schema.Accessibility or a declared type's decoded front matter; nil
+	// on other pages.
 	Params any
 }
 
@@ -103,19 +106,56 @@ type FacetValueView struct {
 	Page  *Ref // nil when no practice has it
 }
 
+// ListingRef is what a list page's own template sees of the section it
+// lists. The facet navigation's counts, which change with the facets of
+// any practice, are not in it: only a partial rendered with $.Shared sees
+// them (SharedView), and the partial's HTML is spliced into the cached
+// page, so that new counts do not render every list page again.
+type ListingRef struct {
+	Section *Ref
+}
+
 // ListView is a page of a section's listing.
 type ListView struct {
-	Listing *IndexView
+	Listing *ListingRef
 	Paging  *PagingView
 }
 
-// FacetPageView is a facet's index page (Value and Paging nil) or a page
-// of one value's practices.
+// FacetPageView is a page of one facet value's practices.
 type FacetPageView struct {
-	Listing *IndexView
-	Facet   *FacetView
-	Value   *FacetValueView
+	Listing *ListingRef
+	Facet   *FacetRef
+	Value   *FacetValueRef
 	Paging  *PagingView
+}
+
+// FacetRef is a facet as a page of one of its values sees it: without
+// its values and their counts.
+type FacetRef struct {
+	Vocabulary string       // "themes", "years"
+	Param      string       // its name in the search page's URL: "theme"
+	Name       *schema.Term // "Teemat", "Themes"
+	Page       *Ref         // the facet's index page
+}
+
+// FacetValueRef is a facet value as its page sees it.
+type FacetValueRef struct {
+	Term *schema.Term
+	Page *Ref
+}
+
+// FacetsView is a facet's index page: its values with their counts.
+type FacetsView struct {
+	Listing *ListingRef
+	Facet   *FacetView
+}
+
+// SharedView is the Params that a partial rendered with $.Shared sees on
+// a list page (ListView, FacetPageView, FacetsView): the listing with its
+// facets and their counts. What the partial makes is rendered once per
+// build and spliced into the pages, so it is not in their keys.
+type SharedView struct {
+	Listing *IndexView
 }
 
 // HomeView is a home page: the newest practices and the index they lead
@@ -155,16 +195,29 @@ type CommitmentPracticesView struct {
 type viewer struct {
 	refs    map[*site.Page]*Ref
 	indexes map[*schema.Index]*IndexView
+	// The refs of the list pages' views: one value for each part of the
+	// model, so that each is hashed once.
+	listings  map[*schema.Index]*ListingRef
+	facetRefs map[*schema.Facet]*FacetRef
+	valueRefs map[*schema.FacetValue]*FacetValueRef
 }
 
 func newViewer(s *site.Site) *viewer {
-	v := &viewer{refs: make(map[*site.Page]*Ref, len(s.Pages)), indexes: map[*schema.Index]*IndexView{}}
+	v := &viewer{refs: make(map[*site.Page]*Ref, len(s.Pages)), indexes: map[*schema.Index]*IndexView{},
+		listings: map[*schema.Index]*ListingRef{}, facetRefs: map[*schema.Facet]*FacetRef{}, valueRefs: map[*schema.FacetValue]*FacetValueRef{}}
 	for _, p := range s.Pages {
 		v.refs[p] = &Ref{Path: p.Path, Lang: p.Lang, Front: p.Front, Fields: p.Fields, Source: p.File.Path}
 	}
 	for _, p := range s.Pages {
 		if idx, ok := p.Params.(*schema.Index); ok {
 			v.indexes[idx] = v.index(idx)
+			v.listings[idx] = &ListingRef{Section: v.ref(idx.Section)}
+			for _, f := range idx.Facets {
+				v.facetRefs[f] = &FacetRef{Vocabulary: f.Vocabulary, Param: f.Param(), Name: f.Name, Page: v.ref(f.Page)}
+				for _, val := range f.Values {
+					v.valueRefs[val] = &FacetValueRef{Term: val.Term, Page: v.ref(val.Page)}
+				}
+			}
 		}
 	}
 	return v
@@ -229,13 +282,13 @@ func (v *viewer) facet(idx *schema.Index, f *schema.Facet) *FacetView {
 	return nil
 }
 
-func (v *viewer) value(fv *FacetView, f *schema.Facet, val *schema.FacetValue) *FacetValueView {
-	for i, w := range f.Values {
-		if w == val {
-			return fv.Values[i]
-		}
+// shared returns the Params that a $.Shared partial sees on p: on a
+// list page, its listing with the counts; elsewhere the page's own.
+func (v *viewer) shared(p *site.Page, own any) any {
+	if l, ok := p.Params.(interface{ Listing() *schema.Index }); ok {
+		return &SharedView{Listing: v.index(l.Listing())}
 	}
-	return nil
+	return own
 }
 
 func (v *viewer) paging(pg *schema.Paging) *PagingView {
@@ -259,16 +312,14 @@ func (v *viewer) params(p *site.Page) any {
 	case *schema.CommitmentPage:
 		return &CommitmentView{Commitment: x.Commitment, Parent: v.ref(x.Parent), Measures: v.list(x.Measures), Paging: v.paging(x.Paging)}
 	case *schema.Index:
-		return &ListView{Listing: v.index(x), Paging: v.paging(x.Paging)}
+		return &ListView{Listing: v.listings[x], Paging: v.paging(x.Paging)}
 	case *schema.IndexPage:
-		return &ListView{Listing: v.index(x.Index), Paging: v.paging(x.Paging)}
+		return &ListView{Listing: v.listings[x.Index], Paging: v.paging(x.Paging)}
 	case *schema.FacetPage:
-		f := v.facet(x.Index, x.Facet)
-		fp := &FacetPageView{Listing: v.index(x.Index), Facet: f, Paging: v.paging(x.Paging)}
-		if x.Value != nil {
-			fp.Value = v.value(f, x.Facet, x.Value)
+		if x.Value == nil {
+			return &FacetsView{Listing: v.listings[x.Index], Facet: v.facet(x.Index, x.Facet)}
 		}
-		return fp
+		return &FacetPageView{Listing: v.listings[x.Index], Facet: v.facetRefs[x.Facet], Value: v.valueRefs[x.Value], Paging: v.paging(x.Paging)}
 	case *schema.Home:
 		return &HomeView{Newest: v.list(x.Newest), Index: v.index(x.Index)}
 	case *schema.Declaration:

@@ -115,6 +115,9 @@ type Site struct {
 	Drafts []*content.File
 
 	bySource map[string]*Page // SourceKey + "." + lang
+	// sources are the files, newer than their pages', whose bodies a model
+	// made by WithBodies has (see Source).
+	sources map[*Page]*content.File
 }
 
 // MenuEntry is a resolved menu item: a page of the site or an external URL.
