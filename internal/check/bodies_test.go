@@ -49,3 +49,28 @@ func TestCheckAfterABodyEdit(t *testing.T) {
 		t.Errorf("the full build's findings do not name the stale translation:\n%s", want)
 	}
 }
+
+// TestCheckGivesUpAndKeepsWhatItParsed stops a check early, as the server
+// does when a newer build is served, and checks that the next check gives
+// what a fresh one gives, parsing only the files the first did not.
+func TestCheckGivesUpAndKeepsWhatItParsed(t *testing.T) {
+	res, errs := build.Run(repoFS(t), build.Options{Reports: true})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	c := NewChecker()
+	asked := 0
+	if _, done := c.SiteUnless(res, func() bool { asked++; return asked > 1 }); done {
+		t.Fatal("the check did not stop when asked to")
+	}
+	first := c.Parsed
+	got := c.Site(res)
+	fresh := NewChecker()
+	want := fresh.Site(res)
+	if got.Error() != want.Error() {
+		t.Errorf("findings after stopping differ from a fresh check's:\n%s\nwant:\n%s", got.Error(), want.Error())
+	}
+	if first == 0 || c.Parsed != fresh.Parsed-first {
+		t.Errorf("parsed %d files before stopping and %d after, of %d", first, c.Parsed, fresh.Parsed)
+	}
+}

@@ -86,12 +86,24 @@ func NewChecker() *Checker { return &Checker{} }
 
 // Site checks a built site as the package's Site does.
 func (c *Checker) Site(res *build.Result) diag.List {
+	found, _ := c.SiteUnless(res, nil)
+	return found
+}
+
+// SiteUnless checks a built site as Site does, but gives up, reporting
+// false, once stop (when not nil) reports true, as a server's check does
+// when a newer build is served: the files it parsed by then are kept for
+// the next check.
+func (c *Checker) SiteUnless(res *build.Result, stop func() bool) (diag.List, bool) {
 	c.Parsed = 0
 	if c.base != res.Site.Config.BaseURL { // where links point depends on it
 		c.base, c.files = res.Site.Config.BaseURL, nil
 	}
 	var out findings
-	docs := c.parseDocs(res)
+	docs := c.parseDocs(res, stop)
+	if docs == nil {
+		return nil, false
+	}
 	files := map[string]bool{}
 	for _, f := range res.Files {
 		files[f.Path] = true
@@ -105,5 +117,5 @@ func (c *Checker) Site(res *build.Result) diag.List {
 	checkPages(&out, res.Site)
 	checkPlaceholders(&out, res.Site)
 	checkLanguages(&out, res.Site, res.Glossary, res.Reports)
-	return diag.List(out).Sort()
+	return diag.List(out).Sort(), true
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"maps"
 	"net/url"
 	"path"
 	"strings"
@@ -69,7 +70,7 @@ var urlAttrs = map[atom.Atom][]string{
 // page it renders. A file whose bytes are those of the last call (as the
 // render cache hands back for a page it did not render again) is not
 // parsed again.
-func (c *Checker) parseDocs(res *build.Result) map[string]*doc {
+func (c *Checker) parseDocs(res *build.Result, stop func() bool) map[string]*doc {
 	base, _ := url.Parse(res.Site.Config.BaseURL)
 	pages := map[string]*site.Page{}
 	for _, p := range res.Site.Pages {
@@ -77,9 +78,17 @@ func (c *Checker) parseDocs(res *build.Result) map[string]*doc {
 	}
 	docs := map[string]*doc{}
 	seen := make(map[string]parsedFile, len(c.files))
-	for _, f := range res.Files {
+	for i, f := range res.Files {
 		if path.Ext(f.Path) != ".html" {
 			continue
+		}
+		if stop != nil && i%64 == 0 && stop() {
+			if c.files == nil {
+				c.files = seen
+			} else {
+				maps.Copy(c.files, seen) // keep what is parsed; the bytes tell whether it still holds
+			}
+			return nil
 		}
 		d := &doc{path: f.Path, page: pages[f.Path]}
 		d.url = base.ResolveReference(&url.URL{Path: strings.TrimSuffix(f.Path, "index.html")})

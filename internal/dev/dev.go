@@ -243,7 +243,11 @@ func (d *devServer) queueCheck(job checkJob) {
 // in every tab's panel, and in the terminal when they changed. Only the
 // pages the build rendered again are read again (check.Checker).
 func (d *devServer) checkSite(res *build.Result, built *snapshot) {
-	found := d.checker.Site(res).WithExcerpts(os.DirFS(d.opts.Root))
+	found, done := d.checker.SiteUnless(res, func() bool { return d.srv.snap.Load().version != built.version })
+	if !done {
+		return // a newer build is served; it is checked in its turn
+	}
+	found = found.WithExcerpts(os.DirFS(d.opts.Root))
 	for { // the same build may be served meanwhile with its search index added
 		cur := d.srv.snap.Load()
 		if cur.version != built.version || cur.errors != nil {

@@ -66,6 +66,9 @@ func (t *Tool) Index(ctx context.Context, in Input, add func(output.File) error)
 		if !compoundLanguages[p.Lang] {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return 0, err // a serving build that another replaced: stop taking the CPU
+		}
 		data, err := fs.ReadFile(in.Site, p.File)
 		if err != nil {
 			return 0, err
