@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/opengov-fi/opengov/internal/build"
@@ -153,6 +154,10 @@ type devServer struct {
 	printed string
 	checks  chan checkJob // the newest good build not checked yet
 	search  *searchIndexer
+	// building is set while a build runs: background work for the last
+	// one stops, to leave it the CPU.
+	building atomic.Bool
+	served   *build.Result // the build the snapshot serves, once one succeeded
 }
 
 func (d *devServer) logf(format string, args ...any) {
@@ -165,6 +170,10 @@ func (d *devServer) logf(format string, args ...any) {
 // build), swaps the new files in and only then tells the tabs.
 func (d *devServer) rebuild(changed []string) {
 	start := time.Now()
+	// The check and the search indexing of the last build give way.
+	d.building.Store(true)
+	defer d.building.Store(false)
+	d.search.yield()
 	res, errs := d.safeBuild(changed)
 	if d.watch.overlapped(changed) {
 		return // a save came during the build; the next build is due
@@ -178,6 +187,10 @@ func (d *devServer) rebuild(changed []string) {
 			_ = problems.Write(d.opts.Log)
 		}
 		d.notify(event{Type: "error", Errors: problems})
+		if d.served != nil && d.search.indexedVersion() != old.version {
+			// The indexing this build stopped: the served build's, again.
+			d.search.update(d.srv, d.served, old.version, time.Now())
+		}
 		return
 	}
 	files := make(map[string][]byte, len(res.Files))
@@ -201,6 +214,7 @@ func (d *devServer) rebuild(changed []string) {
 	if changed != nil {
 		d.notify(ev)
 	}
+	d.served = res
 	d.search.update(d.srv, res, next.version, time.Now()) // search: in the background, after the reload
 	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
 	d.queueCheck(checkJob{res, next})
@@ -243,9 +257,11 @@ func (d *devServer) queueCheck(job checkJob) {
 // in every tab's panel, and in the terminal when they changed. Only the
 // pages the build rendered again are read again (check.Checker).
 func (d *devServer) checkSite(res *build.Result, built *snapshot) {
-	found, done := d.checker.SiteUnless(res, func() bool { return d.srv.snap.Load().version != built.version })
+	found, done := d.checker.SiteUnless(res, func() bool {
+		return d.building.Load() || d.srv.snap.Load().version != built.version
+	})
 	if !done {
-		return // a newer build is served; it is checked in its turn
+		return // a newer build is made or served; it is checked in its turn
 	}
 	found = found.WithExcerpts(os.DirFS(d.opts.Root))
 	for { // the same build may be served meanwhile with its search index added

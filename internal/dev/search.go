@@ -22,9 +22,10 @@ type searchIndexer struct {
 	tool *search.Tool // nil: no Node.js or Pagefind, search is off
 	logf func(format string, args ...any)
 
-	mu     sync.Mutex
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	mu      sync.Mutex
+	cancel  context.CancelFunc
+	indexed int // the last version whose index was served
+	wg      sync.WaitGroup
 }
 
 func newSearchIndexer(ctx context.Context, root string, logf func(string, ...any)) *searchIndexer {
@@ -46,6 +47,24 @@ func carrySearch(old, next map[string][]byte) {
 
 // settle is how long a build must stay the newest before it is indexed.
 const settle = 250 * time.Millisecond
+
+// yield stops a running indexing: a build has started, which wants the
+// CPU, and will be indexed in its turn.
+func (x *searchIndexer) yield() {
+	x.mu.Lock()
+	if x.cancel != nil {
+		x.cancel()
+	}
+	x.mu.Unlock()
+}
+
+// indexedVersion is the last version whose index was added to the
+// served files.
+func (x *searchIndexer) indexedVersion() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.indexed
+}
 
 // update indexes res, the build served as version since reloaded.
 func (x *searchIndexer) update(srv *server, res *build.Result, version int, reloaded time.Time) {
@@ -102,6 +121,9 @@ func (x *searchIndexer) update(srv *server, res *build.Result, version int, relo
 				break
 			}
 		}
+		x.mu.Lock()
+		x.indexed = version
+		x.mu.Unlock()
 		x.logf("search index updated %v after the reload", time.Since(reloaded).Round(time.Millisecond))
 	})
 }
