@@ -4,31 +4,26 @@ import (
 	"crypto/sha256"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/render"
 )
 
 // lastBuild is the last build of a Builder that succeeded, kept for a
 // save that changes only the text of pages (see bodiesOnly).
 type lastBuild struct {
-	stamp   [sha256.Size]byte // its modelStamp
-	reports bool              // made with Options.Reports
-	res     *Result
-	index   map[string]int // output path -> its place in res.Files
+	stamp [sha256.Size]byte // its modelStamp
+	res   *Result           // its Files sorted by path; Reports not nil if asked for
 }
 
 func (st *state) keepLast(res *Result, stamp [sha256.Size]byte, opts Options) {
 	st.last = nil
-	if opts.Sink != nil {
-		return // its files are gone
+	if opts.Sink == nil { // with a Sink its files are gone
+		st.last = &lastBuild{stamp: stamp, res: res}
 	}
-	index := make(map[string]int, len(res.Files))
-	for i, f := range res.Files {
-		index[f.Path] = i
-	}
-	st.last = &lastBuild{stamp: stamp, reports: opts.Reports, res: res, index: index}
 }
 
 // bodiesOnly builds the site from the last good build when files differ
@@ -43,7 +38,7 @@ func (st *state) keepLast(res *Result, stamp [sha256.Size]byte, opts Options) {
 // bodies.
 func (st *state) bodiesOnly(opts Options, stamp [sha256.Size]byte, files []*content.File, errs diag.List, sh *shared) (*Result, diag.List, bool) {
 	last := st.last
-	if last == nil || errs != nil || !sh.ok() || stamp != last.stamp || opts.Reports != last.reports || opts.Sink != nil {
+	if last == nil || errs != nil || !sh.ok() || stamp != last.stamp || opts.Reports != (last.res.Reports != nil) || opts.Sink != nil {
 		return nil, nil, false
 	}
 	model, ok := last.res.Site.WithBodies(files)
@@ -62,13 +57,13 @@ func (st *state) bodiesOnly(opts Options, stamp [sha256.Size]byte, files []*cont
 	}
 	out := slices.Clone(last.res.Files)
 	for _, f := range rendered {
-		i, ok := last.index[f.Path]
+		i, ok := slices.BinarySearchFunc(out, f.Path, func(g output.File, p string) int { return strings.Compare(g.Path, p) })
 		if !ok {
 			return nil, nil, false // cannot be: the page was there
 		}
 		out[i] = f
 	}
 	res := &Result{Site: model, Glossary: sh.glossary, Files: out, Rendered: st.cache.Rendered, Reports: in.Reports}
-	st.last = &lastBuild{stamp: stamp, reports: opts.Reports, res: res, index: last.index}
+	st.last = &lastBuild{stamp: stamp, res: res}
 	return res, nil, true
 }
