@@ -27,19 +27,7 @@ func Bodies(in Input, pages []*site.Page) ([]output.File, diag.List) {
 		if !r.sameModel {
 			c.model, c.views = r.model, map[string][32]byte{}
 		}
-		c.Rendered = 0
-		for i, res := range results {
-			if res.rendered {
-				c.Rendered++
-			}
-			if res.errs != nil || res.uncached {
-				delete(c.pages, pages[i].Path+"index.html")
-				continue
-			}
-			c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report, spans: res.spans}
-			c.views[res.file.Path] = res.view
-			c.links[r.site.Source(pages[i]).BodyHash] = res.dests
-		}
+		c.put(r.site, pages, results)
 	}
 	return files, errs
 }

@@ -37,6 +37,28 @@ type cachedPage struct {
 	spans []splice
 }
 
+// put keeps the results of rendering pages (of model s) in the cache, in
+// place of what it had of them, and counts those rendered rather than
+// taken from it; a page that had errors, or whose shared partials could
+// not be found (pageResult.uncached), is dropped, so it is rendered again
+// next time.
+func (c *Cache) put(s *site.Site, pages []*site.Page, results []pageResult) {
+	c.Rendered = 0
+	for i, res := range results {
+		if res.rendered {
+			c.Rendered++
+		}
+		path := pages[i].Path + "index.html"
+		if res.errs != nil || res.uncached {
+			delete(c.pages, path)
+			continue
+		}
+		c.pages[path] = cachedPage{key: res.key, data: res.file.Data, report: res.report, spans: res.spans}
+		c.views[path] = res.view
+		c.links[s.Source(pages[i]).BodyHash] = res.dests
+	}
+}
+
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
 	return &Cache{pages: map[string]cachedPage{}, links: map[[sha256.Size]byte][]string{}}

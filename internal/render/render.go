@@ -246,17 +246,7 @@ func (r *renderer) keep(pages []*site.Page, results []pageResult) {
 	}
 	c := NewCache()
 	c.model, c.views = r.model, make(map[string][32]byte, len(results))
-	for i, res := range results {
-		if res.rendered {
-			c.Rendered++
-		}
-		if res.errs != nil || res.uncached {
-			continue
-		}
-		c.pages[res.file.Path] = cachedPage{key: res.key, data: res.file.Data, report: res.report, spans: res.spans}
-		c.views[res.file.Path] = res.view
-		c.links[r.site.Source(pages[i]).BodyHash] = res.dests
-	}
+	c.put(r.site, pages, results)
 	*r.cache = *c
 }
 
