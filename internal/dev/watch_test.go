@@ -462,3 +462,38 @@ func TestOverlappedBuildsAreNotPublished(t *testing.T) {
 		t.Error("the hold was not reset")
 	}
 }
+
+// A page that is a link to a file outside the site is edited there, where
+// the watcher does not look: the build after the next save, which reads
+// only the saved file, is followed by the look for unseen changes
+// (Builder.Unseen), which shows the edit.
+func TestEditThroughALinkShowsAfterThePause(t *testing.T) {
+	d := start(t)
+	outside := filepath.Join(t.TempDir(), "linked.md")
+	if err := os.WriteFile(outside, []byte(pageSource("Linked", "Version one.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(d.dir, filepath.FromSlash(page))
+	if err := os.Remove(target); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, target); err != nil {
+		t.Fatal(err)
+	}
+	d.waitFor("/en/good-practices/lockdown-dialogues/", "Version one.")
+	d.settle()
+	if err := os.WriteFile(outside, []byte(pageSource("Linked", "Version two, edited where the watcher does not look.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Another save, which the watcher reports.
+	other := "content/practices/elections.en.md"
+	data, err := os.ReadFile(filepath.Join(d.dir, filepath.FromSlash(other)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.write(other, string(data)+"\nOne more line.\n")
+	d.waitFor("/en/good-practices/lockdown-dialogues/", "Version two, edited")
+	if !strings.Contains(d.log.String(), "changed unseen by the watcher") {
+		t.Errorf("the log does not say the change was found unseen:\n%s", d.log.String())
+	}
+}
