@@ -78,7 +78,7 @@ type Result struct {
 // Run builds the site whose sources are in fsys. It returns every error it
 // finds, sorted, and a nil Result when there is any.
 func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
-	return run(fsys, opts, &state{loader: content.NewLoader()}, nil)
+	return run(fsys, opts, &state{loader: content.NewLoader()}, nil, showing{})
 }
 
 // Builder builds one site again and again, as a watching server does,
@@ -164,7 +164,26 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 // may have. Files not in changed are not read again: Unseen tells what a
 // watcher missed.
 func (b *Builder) Build(changed []string) (*Result, diag.List) {
-	return run(b.fsys, b.opts, b.state, changed)
+	return run(b.fsys, b.opts, b.state, changed, showing{})
+}
+
+// Showing builds as Build does, for a server whose open tabs show the
+// pages at the output paths first ("en/x/index.html"): those are rendered
+// before any other page, and early gets their files as soon as they are
+// made, with the static files (their stylesheets, scripts and images),
+// while the rest of the site is built, so that those tabs can reload
+// sooner. early is called at most once, before Showing returns,
+// and only when nothing before rendering failed; it must not change the
+// files. A build that fails later still returns its errors, and only its
+// result (or errors) tells what the site is.
+func (b *Builder) Showing(changed, first []string, early func([]output.File)) (*Result, diag.List) {
+	return run(b.fsys, b.opts, b.state, changed, showing{first, early})
+}
+
+// showing is what Showing asks of a build.
+type showing struct {
+	first []string
+	early func([]output.File)
 }
 
 // Unseen returns source paths that changed since the last build without
@@ -195,7 +214,7 @@ func onlyPages(changed []string) bool {
 // incremental reports whether the state keeps anything between builds.
 func (st *state) incremental() bool { return st.cache != nil }
 
-func run(fsys fs.FS, opts Options, st *state, changed []string) (*Result, diag.List) {
+func run(fsys fs.FS, opts Options, st *state, changed []string, show showing) (*Result, diag.List) {
 	types := opts.types()
 	cfg, errs := config.Load(fsys, types.Sections())
 	if errs == nil && opts.BaseURL != "" {
@@ -255,6 +274,10 @@ func run(fsys fs.FS, opts Options, st *state, changed []string) (*Result, diag.L
 	}
 	if opts.Reports {
 		in.Reports = map[string]*markdown.Report{}
+	}
+	if errs == nil && show.early != nil { // what the tabs show, unless the build has failed already
+		in.First = show.first
+		in.Early = func(pages []output.File) { show.early(append(slices.Clip(pages), static.Files...)) }
 	}
 	// The exports only read the model: make them while the pages render.
 	var exported []output.File

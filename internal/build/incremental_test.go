@@ -5,8 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/opengov-fi/opengov/internal/output"
 )
 
 // copySite copies the sources of the site in this repository into a
@@ -116,9 +119,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			edit(t, dir, "content/_glossary.toml", "# English names on Finnish pages\n", "[[names]]\ntext = \"Gipuzkoa\"\nlang = \"eu\"\n")
 		}, nil, 0},
 	}
+	// Two tabs are open, on the practice and on the listing: their pages
+	// are made first, and must be what the whole build makes.
+	first := []string{"en/good-practices/lockdown-dialogues/index.html", "fi/hyvat-kaytannot/index.html"}
+	shownFirst := 0
 	for _, step := range steps {
 		step.change()
-		inc, errs := b.Build(step.changed)
+		var early []output.File
+		inc, errs := b.Showing(step.changed, first, func(files []output.File) { early = files })
 		if errs != nil {
 			t.Fatalf("%s: incremental build: %v", step.name, errs)
 		}
@@ -134,10 +142,34 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				t.Fatalf("%s: %s differs from the full build", step.name, full.Files[i].Path)
 			}
 		}
+		if early != nil {
+			shownFirst++
+			made := map[string][]byte{}
+			for _, f := range full.Files {
+				made[f.Path] = f.Data
+			}
+			pages := 0
+			for _, f := range early {
+				if !bytes.Equal(f.Data, made[f.Path]) {
+					t.Errorf("%s: the early %s is not what the build makes", step.name, f.Path)
+				}
+				if slices.Contains(first, f.Path) {
+					pages++
+				}
+			}
+			if pages != len(first) {
+				t.Errorf("%s: %d of the %d open pages were made first", step.name, pages, len(first))
+			}
+		}
 		if step.most > 0 && inc.Rendered > step.most {
 			t.Errorf("%s: rendered %d pages again, expected at most %d", step.name, inc.Rendered, step.most)
 		}
 		t.Logf("%-26s rendered %3d of %d pages", step.name, inc.Rendered, len(full.Site.Pages))
+	}
+	// A build after no change or a body's edit (4 steps) is quick, and
+	// reuses the last model; every other step makes the open pages first.
+	if want := len(steps) - 4; shownFirst < want {
+		t.Errorf("the open pages were made first in %d steps, want at least %d", shownFirst, want)
 	}
 }
 

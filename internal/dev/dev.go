@@ -25,6 +25,7 @@ import (
 	"github.com/opengov-fi/opengov/internal/check"
 	"github.com/opengov-fi/opengov/internal/cms"
 	"github.com/opengov-fi/opengov/internal/diag"
+	"github.com/opengov-fi/opengov/internal/output"
 )
 
 // Options configure the server.
@@ -167,21 +168,41 @@ func (d *devServer) logf(format string, args ...any) {
 }
 
 // rebuild builds the site after the changes in changed (nil: the first
-// build), swaps the new files in and only then tells the tabs.
+// build), swaps the new files in and only then tells the tabs. The pages
+// the tabs show are rendered first: the tabs reload as soon as those are
+// made (showFirst), and any other file asked for meanwhile waits for the
+// whole build.
 func (d *devServer) rebuild(changed []string) {
 	start := time.Now()
 	// The check and the search indexing of the last build give way.
 	d.building.Store(true)
 	defer d.building.Store(false)
 	d.search.yield()
-	res, errs := d.safeBuild(changed)
-	if d.watch.overlapped(changed) {
+	old := d.srv.snap.Load() // the last good build, or its errors
+	var early *snapshot
+	var shown time.Duration
+	show := func(files []output.File) {
+		if d.watch.overlapped(changed) {
+			return // a save came meanwhile: this build may have read it half made
+		}
+		early, shown = d.showFirst(old, files), time.Since(start)
+	}
+	if changed == nil || onlyStyles(changed) || d.srv.hub.count() == 0 {
+		show = nil // nobody to show, or the stylesheets are swapped in place
+	}
+	res, errs := d.safeBuild(changed, d.srv.hub.pages(), show)
+	if early != nil {
+		defer close(early.pending) // the requests waiting for this build
+	} else if d.watch.overlapped(changed) {
 		return // a save came during the build; the next build is due
 	}
-	old := d.srv.snap.Load()
+	version := old.version + 1
 	if errs != nil {
+		if early != nil {
+			version++ // not the number of the pages the tabs were shown
+		}
 		problems := d.problems(errs)
-		d.srv.snap.Store(&snapshot{files: old.files, version: old.version, errors: problems, prefixes: old.prefixes})
+		d.srv.snap.Store(&snapshot{files: old.files, version: version - 1, errors: problems, prefixes: old.prefixes})
 		d.logf("%d %s; still serving the last good build", len(problems), plural(len(problems), "error", "errors"))
 		if d.opts.Log != nil {
 			_ = problems.Write(d.opts.Log)
@@ -203,7 +224,7 @@ func (d *devServer) rebuild(changed []string) {
 	}
 	carrySearch(old.files, files) // search: the last index until the new one is made
 	// The last check's findings stay shown until this build is checked.
-	next := &snapshot{files: files, version: old.version + 1, prefixes: prefixes, warnings: old.warnings}
+	next := &snapshot{files: files, version: version, prefixes: prefixes, warnings: old.warnings}
 	ev := event{Type: "reload", Version: next.version}
 	if old.errors == nil {
 		if css := styleSwaps(changed, old.files, files); css != nil {
@@ -211,13 +232,44 @@ func (d *devServer) rebuild(changed []string) {
 		}
 	}
 	d.srv.snap.Store(next)
-	if changed != nil {
+	if changed != nil && early == nil {
 		d.notify(ev)
 	}
 	d.served = res
 	d.search.update(d.srv, res, next.version, time.Now()) // search: in the background, after the reload
-	d.logf("built in %v: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), res.Rendered, len(res.Site.Pages), changedNote(changed))
+	var first string
+	if early != nil {
+		first = fmt.Sprintf(" (the open tabs reloaded after %v)", shown.Round(time.Millisecond))
+	}
+	d.logf("built in %v%s: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), first, res.Rendered, len(res.Site.Pages), changedNote(changed))
 	d.queueCheck(checkJob{res, next})
+}
+
+// showFirst serves the pages the tabs show, as the build under way made
+// them, beside the last good build's files (of old), and tells the tabs to
+// reload. Until the build is done (the snapshot's pending is closed),
+// every other file waits for it.
+func (d *devServer) showFirst(old *snapshot, pages []output.File) *snapshot {
+	fresh := make(map[string][]byte, len(pages))
+	for _, f := range pages {
+		fresh[f.Path] = f.Data
+	}
+	snap := &snapshot{files: old.files, version: old.version + 1, prefixes: old.prefixes, warnings: old.warnings,
+		pending: make(chan struct{}), fresh: fresh}
+	d.srv.snap.Store(snap)
+	d.notify(event{Type: "reload", Version: snap.version})
+	return snap
+}
+
+// onlyStyles reports whether every path in changed is a stylesheet, which
+// the tabs swap in place rather than reload for.
+func onlyStyles(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "static/") || path.Ext(p) != ".css" {
+			return false
+		}
+	}
+	return len(changed) > 0
 }
 
 // unseenPause is how long no save must come before the sources are
@@ -303,13 +355,13 @@ func (d *devServer) notify(ev event) {
 
 // safeBuild builds, turning a panic into an error so that no mistake can
 // stop the server.
-func (d *devServer) safeBuild(changed []string) (res *build.Result, errs diag.List) {
+func (d *devServer) safeBuild(changed, first []string, early func([]output.File)) (res *build.Result, errs diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, errs = nil, diag.List{{Pos: diag.Pos{File: "opengov"}, Msg: fmt.Sprintf("internal error: %v", r), Hint: "please report this"}}
 		}
 	}()
-	return d.builder.Build(changed)
+	return d.builder.Showing(changed, first, early)
 }
 
 func changedNote(changed []string) string {
@@ -338,13 +390,8 @@ func (d *devServer) problems(errs diag.List) diag.List {
 // styleSwaps returns, when only stylesheets changed, the old stylesheet
 // URLs with their new (fingerprinted) ones; otherwise nil.
 func styleSwaps(changed []string, old, next map[string][]byte) map[string]string {
-	if len(changed) == 0 {
+	if !onlyStyles(changed) {
 		return nil
-	}
-	for _, p := range changed {
-		if !strings.HasPrefix(p, "static/") || path.Ext(p) != ".css" {
-			return nil
-		}
 	}
 	stem := func(p string) string { // "css/site.1a2b3c4d5e.css" -> "css/site"
 		p = strings.TrimSuffix(p, ".css")

@@ -2,6 +2,7 @@ package dev
 
 import (
 	"encoding/json"
+	"slices"
 	"sync"
 
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -24,20 +25,37 @@ func (e event) encode() []byte {
 	return data
 }
 
-// hub fans events out to the connected browser tabs.
+// hub fans events out to the connected browser tabs, and knows which page
+// each shows.
 type hub struct {
 	mu      sync.Mutex
-	clients map[chan []byte]bool
+	clients map[chan []byte]string // the output path of the tab's page, or ""
 }
 
-func newHub() *hub { return &hub{clients: map[chan []byte]bool{}} }
+func newHub() *hub { return &hub{clients: map[chan []byte]string{}} }
 
-func (h *hub) subscribe() chan []byte {
+// subscribe adds a tab that shows the page at output path page ("" when
+// it is not known).
+func (h *hub) subscribe(page string) chan []byte {
 	ch := make(chan []byte, 16)
 	h.mu.Lock()
-	h.clients[ch] = true
+	h.clients[ch] = page
 	h.mu.Unlock()
 	return ch
+}
+
+// pages returns the output paths of the pages the tabs show, each once.
+func (h *hub) pages() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, p := range h.clients {
+		if p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func (h *hub) unsubscribe(ch chan []byte) {

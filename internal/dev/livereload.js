@@ -114,7 +114,8 @@
     document.body.appendChild(panel);
   }
 
-  var source = new EventSource("/__livereload");
+  // The server renders the page a tab shows before the rest of a build.
+  var source = new EventSource("/__livereload?page=" + encodeURIComponent(location.pathname));
   source.onmessage = function (event) {
     var msg = JSON.parse(event.data);
     switch (msg.type) {

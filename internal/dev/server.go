@@ -34,6 +34,12 @@ type snapshot struct {
 	errors   diag.List         // of the last build, if it failed
 	warnings diag.List         // opengov check's findings on files, once checked
 	prefixes []string          // language URL prefixes, for their 404 pages
+	// pending, when not nil, is closed once the build of this version is
+	// done: so far only the pages in fresh, which the tabs show, are of
+	// it (files are the last build's). A request for any other file waits
+	// for the whole build, so that no page is served from before it.
+	pending chan struct{}
+	fresh   map[string][]byte
 }
 
 // server serves snapshots over HTTP. It never reads the disk: a page is
@@ -75,6 +81,18 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request) {
 	snap := s.snap.Load()
 	p := r.URL.Path
 	name, ok := siteName(p)
+	for snap.pending != nil { // a build is under way
+		if data, fresh := snap.fresh[name]; ok && fresh {
+			s.write(w, r, snap, name, data, http.StatusOK)
+			return
+		}
+		select {
+		case <-snap.pending:
+			snap = s.snap.Load()
+		case <-r.Context().Done():
+			return
+		}
+	}
 	if !ok {
 		s.notFound(w, r, snap, "")
 		return
@@ -193,7 +211,11 @@ func (s *server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
-	ch := s.hub.subscribe()
+	var page string // the tab's page, which a build renders first
+	if name, ok := siteName(r.URL.Query().Get("page")); ok && strings.HasSuffix(name, ".html") {
+		page = name
+	}
+	ch := s.hub.subscribe(page)
 	defer s.hub.unsubscribe(ch)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")

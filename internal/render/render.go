@@ -52,6 +52,13 @@ type Input struct {
 	// Glossary, when not nil, has the names marked with their language
 	// in bodies and in front-matter strings (see Data.Mark).
 	Glossary *glossary.Glossary
+	// First are output paths of pages ("en/x/index.html") to render
+	// before any other, as the pages a server's open tabs show; Early,
+	// when not nil, then gets those of them that rendered without errors,
+	// before the rest of the site is rendered. Their files are the ones
+	// Site returns: no page is rendered twice.
+	First []string
+	Early func([]output.File)
 }
 
 type renderer struct {
@@ -92,12 +99,15 @@ func Site(in Input) ([]output.File, diag.List) {
 	r := newRenderer(in)
 	pages := in.Site.Pages
 	results := make([]pageResult, len(pages))
+	first := r.renderFirst(in, results)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = r.safePage(pages[i])
+				if !first[i] {
+					results[i] = r.safePage(pages[i])
+				}
 				if r.emit != nil && results[i].errs == nil {
 					results[i].errs.Append(pages[i].Pos(), r.emit(results[i].file))
 					results[i].file.Data = nil // written: let it go
@@ -132,6 +142,35 @@ func Site(in Input) ([]output.File, diag.List) {
 	}
 	output.Sort(files)
 	return files, errs
+}
+
+// renderFirst renders the pages of in.First into results, one after the
+// other (there are a few), hands them to in.Early, and returns which
+// pages it rendered.
+func (r *renderer) renderFirst(in Input, results []pageResult) map[int]bool {
+	if len(in.First) == 0 {
+		return nil
+	}
+	wanted := make(map[string]bool, len(in.First))
+	for _, p := range in.First {
+		wanted[p] = true
+	}
+	done := map[int]bool{}
+	var early []output.File
+	for i, p := range in.Site.Pages {
+		if !wanted[p.Path+"index.html"] {
+			continue
+		}
+		done[i] = true
+		results[i] = r.safePage(p)
+		if results[i].errs == nil {
+			early = append(early, results[i].file)
+		}
+	}
+	if in.Early != nil && len(early) > 0 {
+		in.Early(early)
+	}
+	return done
 }
 
 func newRenderer(in Input) *renderer {

@@ -1,0 +1,114 @@
+package dev
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tab connects a browser tab that shows the page at path and returns its
+// events, after the status sent on connecting.
+func (d *devSite) tab(path string) <-chan event {
+	d.t.Helper()
+	resp, err := http.Get(d.url + "__livereload?page=" + path)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Cleanup(func() { resp.Body.Close() })
+	events := make(chan event, 64)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var ev event
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok && json.Unmarshal([]byte(data), &ev) == nil && ev.Type != "warnings" {
+				events <- ev
+			}
+		}
+	}()
+	select {
+	case <-events:
+	case <-time.After(5 * time.Second):
+		d.t.Fatal("no status event")
+	}
+	return events
+}
+
+// TestOpenPageReloadsFirst opens a tab on a page, changes its title, and
+// checks that the tab is told to reload once its page is made, before the
+// rest of the build, and that every other page it asks for is of the new
+// build.
+func TestOpenPageReloadsFirst(t *testing.T) {
+	d := start(t)
+	events := d.tab("/en/good-practices/lockdown-dialogues/")
+	d.write(page, pageSource("A title the list shows", "Saved."))
+	select {
+	case ev := <-events:
+		if ev.Type != "reload" {
+			t.Fatalf("after the save: %+v", ev)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no reload; log:\n%s", d.log.String())
+	}
+	if !strings.Contains(d.page("/en/good-practices/lockdown-dialogues/"), "A title the list shows") {
+		t.Error("the open page is not the new one")
+	}
+	if !strings.Contains(d.page("/en/good-practices/"), "A title the list shows") {
+		t.Error("the list, asked for after the reload, is from before the save")
+	}
+	d.next() // the other tab's reload
+	for wait := time.Now(); !strings.Contains(d.log.String(), "(the open tabs reloaded after "); time.Sleep(10 * time.Millisecond) {
+		if time.Since(wait) > 5*time.Second {
+			t.Fatalf("the log does not say the open page reloaded first:\n%s", d.log.String())
+		}
+	}
+}
+
+// TestFilesWaitForTheBuildOfTheOpenPages serves a snapshot in which only
+// the open page is of the build under way: it is served at once, and
+// any other file only once the build is done, from it.
+func TestFilesWaitForTheBuildOfTheOpenPages(t *testing.T) {
+	s := newServer()
+	pending := make(chan struct{})
+	s.snap.Store(&snapshot{version: 2, pending: pending,
+		files: map[string][]byte{"a/index.html": []byte("old a"), "b/index.html": []byte("old b")},
+		fresh: map[string][]byte{"a/index.html": []byte("new a")}})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	get := func(path string) string {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Error(err)
+			return ""
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		text, _, _ := strings.Cut(string(body), "<script")
+		return text
+	}
+	if got := get("/a/"); got != "new a" {
+		t.Errorf("the open page: %q", got)
+	}
+	other := make(chan string, 1)
+	go func() { other <- get("/b/") }()
+	select {
+	case got := <-other:
+		t.Fatalf("another page was served before the build was done: %q", got)
+	case <-time.After(200 * time.Millisecond):
+	}
+	s.snap.Store(&snapshot{version: 2, files: map[string][]byte{"a/index.html": []byte("new a"), "b/index.html": []byte("new b")}})
+	close(pending)
+	select {
+	case got := <-other:
+		if got != "new b" {
+			t.Errorf("another page after the build: %q", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("another page was not served once the build was done")
+	}
+}
