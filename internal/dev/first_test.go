@@ -112,3 +112,23 @@ func TestFilesWaitForTheBuildOfTheOpenPages(t *testing.T) {
 		t.Fatal("another page was not served once the build was done")
 	}
 }
+
+// TestTabsNameTheirPages connects tabs with and without the page they
+// show, and checks which pages the server would build first.
+func TestTabsNameTheirPages(t *testing.T) {
+	s := newServer()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, q := range []string{"", "?page=", "?page=/en/x/", "?page=/en/x/", "?page=/fi/y/index.html", "?page=/../etc/passwd", "?page=/css/site.css"} {
+		resp, err := http.Get(srv.URL + eventsPath + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		bufio.NewReader(resp.Body).ReadString('\n') // subscribed once the status is sent
+	}
+	got := strings.Join(s.hub.pages(), " ")
+	if want := "en/x/index.html fi/y/index.html"; got != want {
+		t.Errorf("pages to build first: %q, want %q", got, want)
+	}
+}

@@ -212,7 +212,7 @@ func (s *server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var page string // the tab's page, which a build renders first
-	if name, ok := siteName(r.URL.Query().Get("page")); ok && strings.HasSuffix(name, ".html") {
+	if name, ok := siteName(r.URL.Query().Get("page")); ok && r.URL.Query().Get("page") != "" && strings.HasSuffix(name, ".html") {
 		page = name
 	}
 	ch := s.hub.subscribe(page)
