@@ -178,13 +178,14 @@ func (d *devServer) rebuild(changed []string) {
 	d.building.Store(true)
 	defer d.building.Store(false)
 	d.search.yield()
-	old := d.srv.snap.Load() // the last good build, or its errors
+	var old *snapshot // what this build replaces: the last good build, or its errors
 	var early *snapshot
 	var shown time.Duration
 	show := func(files []output.File) {
 		if d.watch.overlapped(changed) {
 			return // a save came meanwhile: this build may have read it half made
 		}
+		old = d.srv.snap.Load()
 		early, shown = d.showFirst(old, files), time.Since(start)
 	}
 	if changed == nil || onlyStyles(changed) || d.srv.hub.count() == 0 {
@@ -195,14 +196,16 @@ func (d *devServer) rebuild(changed []string) {
 		defer close(early.pending) // the requests waiting for this build
 	} else if d.watch.overlapped(changed) {
 		return // a save came during the build; the next build is due
+	} else {
+		old = d.srv.snap.Load()
 	}
-	version := old.version + 1
 	if errs != nil {
+		failed := old.version
 		if early != nil {
-			version++ // not the number of the pages the tabs were shown
+			failed = early.version // the number of the pages the tabs were shown is not used again
 		}
 		problems := d.problems(errs)
-		d.srv.snap.Store(&snapshot{files: old.files, version: version - 1, errors: problems, prefixes: old.prefixes})
+		d.srv.snap.Store(&snapshot{files: old.files, version: failed, errors: problems, prefixes: old.prefixes})
 		d.logf("%d %s; still serving the last good build", len(problems), plural(len(problems), "error", "errors"))
 		if d.opts.Log != nil {
 			_ = problems.Write(d.opts.Log)
@@ -224,7 +227,7 @@ func (d *devServer) rebuild(changed []string) {
 	}
 	carrySearch(old.files, files) // search: the last index until the new one is made
 	// The last check's findings stay shown until this build is checked.
-	next := &snapshot{files: files, version: version, prefixes: prefixes, warnings: old.warnings}
+	next := &snapshot{files: files, version: old.version + 1, prefixes: prefixes, warnings: old.warnings}
 	ev := event{Type: "reload", Version: next.version}
 	if old.errors == nil {
 		if css := styleSwaps(changed, old.files, files); css != nil {

@@ -132,3 +132,42 @@ func TestTabsNameTheirPages(t *testing.T) {
 		t.Errorf("pages to build first: %q, want %q", got, want)
 	}
 }
+
+// TestErrorAfterTheOpenPageIsShown opens a tab on the home page and breaks
+// the practices' template, which the home page does not use: the tab
+// reloads with its page, then the build fails on the practices, and the
+// server keeps serving the last good build of them, and says so.
+func TestErrorAfterTheOpenPageIsShown(t *testing.T) {
+	d := start(t)
+	events := d.tab("/en/")
+	withoutScript := func(page string) string {
+		page, _, _ = strings.Cut(page, `<script src="/__livereload.js"`)
+		return page
+	}
+	good := withoutScript(d.page("/en/good-practices/lockdown-dialogues/"))
+	const tpl = "templates/practices/single.html"
+	d.write(tpl, `{{ template "baseof.html" . }}{{ define "main" }}{{ .Nope }}{{ end }}`)
+	var got []string
+	for len(got) < 2 {
+		select {
+		case ev := <-events:
+			got = append(got, ev.Type)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("events %v; log:\n%s", got, d.log.String())
+		}
+	}
+	if strings.Join(got, " ") != "reload error" {
+		t.Fatalf("the open tab was told %v, want its reload, then the error", got)
+	}
+	if withoutScript(d.page("/en/good-practices/lockdown-dialogues/")) != good {
+		t.Error("a practice is not the last good build's")
+	}
+	if ev := d.firstEvent(); ev.Type != "error" {
+		t.Errorf("a tab connecting now is told %+v", ev)
+	}
+	d.write(tpl, `{{ template "baseof.html" . }}{{ define "main" }}<h1>Fixed</h1>{{ .Content }}{{ end }}`)
+	d.waitFor("/en/good-practices/lockdown-dialogues/", "Fixed")
+	if ev := d.firstEvent(); ev.Type != "ok" {
+		t.Errorf("after the fix a tab connecting is told %+v", ev)
+	}
+}
