@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/opengov-fi/opengov/internal/assets"
 	"github.com/opengov-fi/opengov/internal/cms"
@@ -78,7 +79,7 @@ type Result struct {
 // Run builds the site whose sources are in fsys. It returns every error it
 // finds, sorted, and a nil Result when there is any.
 func Run(fsys fs.FS, opts Options) (*Result, diag.List) {
-	return run(fsys, opts, &state{loader: content.NewLoader()}, nil, showing{})
+	return run(fsys, opts, &state{loader: content.NewLoader()}, nil, Show{})
 }
 
 // Builder builds one site again and again, as a watching server does,
@@ -164,26 +165,31 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 // may have. Files not in changed are not read again: Unseen tells what a
 // watcher missed.
 func (b *Builder) Build(changed []string) (*Result, diag.List) {
-	return run(b.fsys, b.opts, b.state, changed, showing{})
+	return run(b.fsys, b.opts, b.state, changed, Show{})
 }
 
-// Showing builds as Build does, for a server whose open tabs show the
-// pages at the output paths first ("en/x/index.html"): those are rendered
-// before any other page, and early gets their files as soon as they are
-// made, with the static files (their stylesheets, scripts and images),
-// while the rest of the site is built, so that those tabs can reload
-// sooner. early is called at most once, before Showing returns,
-// and only when nothing before rendering failed; it must not change the
-// files. A build that fails later still returns its errors, and only its
-// result (or errors) tells what the site is.
-func (b *Builder) Showing(changed, first []string, early func([]output.File)) (*Result, diag.List) {
-	return run(b.fsys, b.opts, b.state, changed, showing{first, early})
+// Showing builds as Build does, for a server whose open tabs show some
+// pages: see Show. It returns nil and no errors when show.Stop stopped it.
+func (b *Builder) Showing(changed []string, show Show) (*Result, diag.List) {
+	return run(b.fsys, b.opts, b.state, changed, show)
 }
 
-// showing is what Showing asks of a build.
-type showing struct {
-	first []string
-	early func([]output.File)
+// Show is what a server's open tabs ask of a build (Builder.Showing).
+type Show struct {
+	// First are output paths of the pages the tabs show
+	// ("en/x/index.html"): those are rendered before any other page.
+	First []string
+	// Early gets their files as soon as they are made, with the static
+	// files (their stylesheets, scripts and images), while the rest of the
+	// site is built, so that those tabs can reload sooner. It is called at
+	// most once, and only when nothing before rendering failed; it must
+	// not change the files. A build that fails later still returns its
+	// errors: only the result (or the errors) tells what the site is.
+	Early func([]output.File)
+	// Stop, when not nil, is asked between pages and export files once
+	// Early was called. Once it says yes (a newer save has come), the
+	// build gives up; what the Builder keeps stays good for the next one.
+	Stop func() bool
 }
 
 // Unseen returns source paths that changed since the last build without
@@ -214,7 +220,7 @@ func onlyPages(changed []string) bool {
 // incremental reports whether the state keeps anything between builds.
 func (st *state) incremental() bool { return st.cache != nil }
 
-func run(fsys fs.FS, opts Options, st *state, changed []string, show showing) (*Result, diag.List) {
+func run(fsys fs.FS, opts Options, st *state, changed []string, show Show) (*Result, diag.List) {
 	types := opts.types()
 	cfg, errs := config.Load(fsys, types.Sections())
 	if errs == nil && opts.BaseURL != "" {
@@ -275,19 +281,32 @@ func run(fsys fs.FS, opts Options, st *state, changed []string, show showing) (*
 	if opts.Reports {
 		in.Reports = map[string]*markdown.Report{}
 	}
-	if errs == nil && show.early != nil { // what the tabs show, unless the build has failed already
-		in.First = show.first
-		in.Early = func(pages []output.File) { show.early(append(slices.Clip(pages), static.Files...)) }
+	var shown, stopped atomic.Bool
+	stop := func() bool { // asked by the rendering and the exports
+		if shown.Load() && show.Stop != nil && (stopped.Load() || show.Stop()) {
+			stopped.Store(true)
+		}
+		return stopped.Load()
+	}
+	if errs == nil && show.Early != nil { // what the tabs show, unless the build has failed already
+		in.First, in.Stop = show.First, stop
+		in.Early = func(pages []output.File) {
+			show.Early(append(slices.Clip(pages), static.Files...))
+			shown.Store(true)
+		}
 	}
 	// The exports only read the model: make them while the pages render.
 	var exported []output.File
 	var exportErr error
 	var exporting sync.WaitGroup
 	if vocab != nil {
-		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog, types) })
+		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog, types, stop) })
 	}
 	out, renderErrs := render.Site(in)
 	exporting.Wait()
+	if stopped.Load() {
+		return nil, nil // for a newer build: what was made is in the cache
+	}
 	errs = append(errs, renderErrs...)
 	if exportErr != nil {
 		errs.Add(diag.Pos{File: export.Dir}, "cannot export the open data: %v", exportErr)
@@ -470,14 +489,14 @@ func modelStamp(global [sha256.Size]byte, files []*content.File) (sum [sha256.Si
 
 // export returns the open data files, made again only when the model may
 // have changed (key, its modelStamp), as the exports read only the model.
-func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types) ([]output.File, error) {
+func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool) ([]output.File, error) {
 	if !st.incremental() {
 		return export.Files(model, vocab, msgs, types)
 	}
 	if key == st.exportKey && st.exportFiles != nil {
 		return st.exportFiles, nil
 	}
-	files, err := export.Files(model, vocab, msgs, types)
+	files, err := export.FilesUnless(model, vocab, msgs, types, stop)
 	if err == nil {
 		st.exportKey, st.exportFiles = key, files
 	}

@@ -126,7 +126,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	for _, step := range steps {
 		step.change()
 		var early []output.File
-		inc, errs := b.Showing(step.changed, first, func(files []output.File) { early = files })
+		inc, errs := b.Showing(step.changed, Show{First: first, Early: func(files []output.File) { early = files }})
 		if errs != nil {
 			t.Fatalf("%s: incremental build: %v", step.name, errs)
 		}
@@ -209,4 +209,70 @@ func TestUnseenFindsWhatTheWatcherMissed(t *testing.T) {
 	if unseen := b.Unseen(); unseen != nil {
 		t.Errorf("Unseen = %v after building with what it named", unseen)
 	}
+}
+
+// TestStoppedBuildLeavesTheBuilderGood stops builds once their open
+// pages are made, as a server does when a newer save comes, and checks
+// that Stop is asked only then, that a stopped build gives nothing, and
+// that the builds after it give what a full build gives.
+func TestStoppedBuildLeavesTheBuilderGood(t *testing.T) {
+	dir := copySite(t)
+	edit(t, dir, "site.toml", "paginate = 20", "paginate = 3")
+	fsys := os.DirFS(dir)
+	b := NewBuilder(fsys, Options{})
+	if _, errs := b.Build(nil); errs != nil {
+		t.Fatal(errs)
+	}
+	const practice = "content/good-practices/lockdown-dialogues.en.md"
+	const practiceFI = "content/good-practices/lockdown-dialogues.fi.md"
+	first := []string{"en/good-practices/lockdown-dialogues/index.html"}
+	stopped := func(changed []string) {
+		t.Helper()
+		early := false
+		res, errs := b.Showing(changed, Show{First: first,
+			Early: func([]output.File) { early = true },
+			Stop: func() bool {
+				if !early {
+					t.Error("Stop was asked before the open pages were handed over")
+				}
+				return true
+			}})
+		if res != nil || errs != nil || !early {
+			t.Fatalf("a stopped build gave %v, %v (open pages handed over: %v)", res != nil, errs, early)
+		}
+	}
+	same := func(step string, changed []string) {
+		t.Helper()
+		inc, errs := b.Build(changed)
+		if errs != nil {
+			t.Fatalf("%s: %v", step, errs)
+		}
+		full, errs := Run(fsys, Options{})
+		if errs != nil {
+			t.Fatal(errs)
+		}
+		if len(inc.Files) != len(full.Files) {
+			t.Fatalf("%s: %d files, %d in full", step, len(inc.Files), len(full.Files))
+		}
+		for i := range full.Files {
+			if inc.Files[i].Path != full.Files[i].Path || !bytes.Equal(inc.Files[i].Data, full.Files[i].Data) {
+				t.Fatalf("%s: %s differs from the full build", step, full.Files[i].Path)
+			}
+		}
+	}
+	both := []string{practice, practiceFI}
+	edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
+	edit(t, dir, practiceFI, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
+	stopped(both)
+	same("after a stopped themes edit", both) // the same sources again
+	edit(t, dir, practice, "title: Lockdown Dialogues and national dialogues", "title: Lockdown and national dialogues")
+	stopped([]string{practice})
+	edit(t, dir, practice, "## What it is", "## What the practice is")
+	same("a body edit after a stopped title edit", []string{practice})
+	edit(t, dir, practice, "title: Lockdown and national dialogues", "title: Lockdown Dialogues and national dialogues")
+	edit(t, dir, practice, "## What the practice is", "## What it is")
+	stopped([]string{practice})
+	edit(t, dir, practice, "themes: [dialogue, trust]", "themes: [dialogue, participation, trust, democracy]")
+	edit(t, dir, practiceFI, "themes: [dialogue, trust]", "themes: [dialogue, participation, trust, democracy]")
+	same("the site as it was", both)
 }

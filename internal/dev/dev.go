@@ -159,6 +159,11 @@ type devServer struct {
 	// one stops, to leave it the CPU.
 	building atomic.Bool
 	served   *build.Result // the build the snapshot serves, once one succeeded
+	// waiting are the pending channels of snapshots that show the tabs'
+	// pages of a build not done yet (of stopped builds, and of the one
+	// under way), since waitingSince; a build served closes them.
+	waiting      []chan struct{}
+	waitingSince time.Time
 }
 
 func (d *devServer) logf(format string, args ...any) {
@@ -171,7 +176,9 @@ func (d *devServer) logf(format string, args ...any) {
 // build), swaps the new files in and only then tells the tabs. The pages
 // the tabs show are rendered first: the tabs reload as soon as those are
 // made (showFirst), and any other file asked for meanwhile waits for the
-// whole build.
+// whole build. A save that comes after that stops the rest of the build
+// for its own (unless the tabs' first pages have waited maxWait already):
+// the requests waiting then wait for that build.
 func (d *devServer) rebuild(changed []string) {
 	start := time.Now()
 	// The check and the search indexing of the last build give way.
@@ -191,14 +198,28 @@ func (d *devServer) rebuild(changed []string) {
 	if changed == nil || onlyStyles(changed) || d.srv.hub.count() == 0 {
 		show = nil // nobody to show, or the stylesheets are swapped in place
 	}
-	res, errs := d.safeBuild(changed, d.srv.hub.pages(), show)
+	stop := func() bool {
+		return d.watch.saved() && (len(d.waiting) == 0 || time.Since(d.waitingSince) < d.watch.pace.maxWait)
+	}
+	res, errs := d.safeBuild(changed, build.Show{First: d.srv.hub.pages(), Early: show, Stop: stop})
+	if res == nil && errs == nil { // stopped for a newer save's build
+		if early != nil {
+			if len(d.waiting) == 0 {
+				d.waitingSince = time.Now()
+			}
+			d.waiting = append(d.waiting, early.pending)
+			d.logf("the open tabs reloaded after %v; a newer save stops the rest of the build", shown.Round(time.Millisecond))
+		}
+		return
+	}
 	if early != nil {
-		defer close(early.pending) // the requests waiting for this build
+		d.waiting = append(d.waiting, early.pending)
 	} else if d.watch.overlapped(changed) {
 		return // a save came during the build; the next build is due
 	} else {
 		old = d.srv.snap.Load()
 	}
+	defer d.done() // once this build is served
 	if errs != nil {
 		failed := old.version
 		if early != nil {
@@ -246,6 +267,14 @@ func (d *devServer) rebuild(changed []string) {
 	}
 	d.logf("built in %v%s: %d of %d pages rendered%s", time.Since(start).Round(time.Millisecond), first, res.Rendered, len(res.Site.Pages), changedNote(changed))
 	d.queueCheck(checkJob{res, next})
+}
+
+// done lets the requests that wait for a build go, once one is served.
+func (d *devServer) done() {
+	for _, ch := range d.waiting {
+		close(ch)
+	}
+	d.waiting = nil
 }
 
 // showFirst serves the pages the tabs show, as the build under way made
@@ -358,13 +387,13 @@ func (d *devServer) notify(ev event) {
 
 // safeBuild builds, turning a panic into an error so that no mistake can
 // stop the server.
-func (d *devServer) safeBuild(changed, first []string, early func([]output.File)) (res *build.Result, errs diag.List) {
+func (d *devServer) safeBuild(changed []string, show build.Show) (res *build.Result, errs diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, errs = nil, diag.List{{Pos: diag.Pos{File: "opengov"}, Msg: fmt.Sprintf("internal error: %v", r), Hint: "please report this"}}
 		}
 	}()
-	return d.builder.Showing(changed, first, early)
+	return d.builder.Showing(changed, show)
 }
 
 func changedNote(changed []string) string {

@@ -260,6 +260,14 @@ func emptyWait(written map[string]time.Time, now time.Time) time.Duration {
 	return wait
 }
 
+// saved reports whether sources changed since the last take: a newer
+// save, whose build is due.
+func (w *watcher) saved() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.pending) > 0
+}
+
 // take returns the paths changed since the last take.
 func (w *watcher) take() []string {
 	w.mu.Lock()

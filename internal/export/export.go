@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,16 @@ const Dir = "data"
 // the feeds of the good practices, and the catalog that describes them;
 // msgs gives the catalog's texts.
 func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types) ([]output.File, error) {
+	return FilesUnless(s, v, msgs, types, nil)
+}
+
+// ErrStopped is FilesUnless's error when it was told to stop.
+var ErrStopped = errors.New("the export was stopped for a newer build")
+
+// FilesUnless is Files, but asks stop (when not nil) before each file's
+// records and each feed, and gives up with ErrStopped once it says yes.
+func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool) ([]output.File, error) {
+	stopped := func() bool { return stop != nil && stop() }
 	var files []output.File
 	add := func(path string, data []byte, err error) error {
 		if err == nil {
@@ -58,6 +69,9 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 			return nil, err
 		}
 		for _, l := range s.Config.Languages {
+			if stopped() {
+				return nil, ErrStopped
+			}
 			pages, source := exported(s, t, l.Code)
 			if source == nil {
 				continue
@@ -83,6 +97,9 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 			return nil, err
 		}
 		for _, fv := range themeValues(idx) {
+			if stopped() {
+				return nil, ErrStopped
+			}
 			title := fv.Term.In(l.Code) + " – " + idx.Section.Front.Title
 			data, err = feed(s, l.Code, fv.Page, title, fv.Practices)
 			if err := add(fv.Page.Path+"atom.xml", data, err); err != nil {

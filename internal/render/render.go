@@ -11,6 +11,7 @@ import (
 	"path"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/opengov-fi/opengov/internal/assets"
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -59,6 +60,12 @@ type Input struct {
 	// Site returns: no page is rendered twice.
 	First []string
 	Early func([]output.File)
+	// Stop, when not nil, is asked before each page once the pages of
+	// First are made; once it says yes, no more pages are rendered, Site
+	// returns no files and no errors (the caller knows why), and the
+	// cache keeps what was rendered beside what it had, as each entry
+	// stands by its own key.
+	Stop func() bool
 }
 
 type renderer struct {
@@ -99,13 +106,23 @@ func Site(in Input) ([]output.File, diag.List) {
 	r := newRenderer(in)
 	pages := in.Site.Pages
 	results := make([]pageResult, len(pages))
-	first := r.renderFirst(in, results)
+	first, shown := r.renderFirst(in, results)
+	stop := in.Stop
+	if !shown {
+		stop = nil // only the rest of a build whose first pages were handed over stops
+	}
+	var stopped atomic.Bool
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				if !first[i] {
+				switch {
+				case first[i]: // rendered already
+				case stop != nil && (stopped.Load() || stop()):
+					stopped.Store(true)
+					continue
+				default:
 					results[i] = r.safePage(pages[i])
 				}
 				if r.emit != nil && results[i].errs == nil {
@@ -121,6 +138,10 @@ func Site(in Input) ([]output.File, diag.List) {
 	close(next)
 	wg.Wait()
 
+	if stopped.Load() {
+		r.keepSome(pages, results)
+		return nil, nil
+	}
 	files, errs := collect(results, in.Reports)
 	r.keep(pages, results)
 	for _, l := range in.Site.Config.Languages {
@@ -146,10 +167,10 @@ func Site(in Input) ([]output.File, diag.List) {
 
 // renderFirst renders the pages of in.First into results, one after the
 // other (there are a few), hands them to in.Early, and returns which
-// pages it rendered.
-func (r *renderer) renderFirst(in Input, results []pageResult) map[int]bool {
+// pages it rendered and whether it handed any over.
+func (r *renderer) renderFirst(in Input, results []pageResult) (map[int]bool, bool) {
 	if len(in.First) == 0 {
-		return nil
+		return nil, false
 	}
 	wanted := make(map[string]bool, len(in.First))
 	for _, p := range in.First {
@@ -167,10 +188,11 @@ func (r *renderer) renderFirst(in Input, results []pageResult) map[int]bool {
 			early = append(early, results[i].file)
 		}
 	}
-	if in.Early != nil && len(early) > 0 {
-		in.Early(early)
+	if in.Early == nil || len(early) == 0 {
+		return done, false
 	}
-	return done
+	in.Early(early)
+	return done, true
 }
 
 func newRenderer(in Input) *renderer {
@@ -275,6 +297,26 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 	spans, ok := splices(res.file.Data, d.spliced)
 	res.spans, res.uncached = spans, !ok
 	return res
+}
+
+// keepSome adds to the cache the pages a stopped build rendered, leaving
+// the rest of it as it was. Its view hashes are of the last model whose
+// pages were all kept, so they are dropped, but for these pages'.
+func (r *renderer) keepSome(pages []*site.Page, results []pageResult) {
+	if r.cache == nil {
+		return
+	}
+	var done []*site.Page
+	var kept []pageResult
+	for i, res := range results {
+		if res.file.Path != "" {
+			done, kept = append(done, pages[i]), append(kept, res)
+		}
+	}
+	if !r.sameModel {
+		r.cache.model, r.cache.views = r.model, map[string][32]byte{}
+	}
+	r.cache.put(r.site, done, kept)
 }
 
 // keep replaces the cache's contents with this build's pages; pages that
