@@ -300,8 +300,9 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 }
 
 // keepSome adds to the cache the pages a stopped build rendered, leaving
-// the rest of it as it was. Its view hashes are of the last model whose
-// pages were all kept, so they are dropped, but for these pages'.
+// the rest of it as it was: each entry stands by its key. The cache's
+// view hashes hold for one model (Input.Model): when this build's is
+// another, they are dropped, and only these pages' are kept.
 func (r *renderer) keepSome(pages []*site.Page, results []pageResult) {
 	if r.cache == nil {
 		return
