@@ -64,19 +64,46 @@ func write(t *testing.T, dir, name, data string) {
 	}
 }
 
-// TestIncrementalEqualsFull edits a copy of the site step by step and
-// checks after each step that the incremental build gives exactly the files
-// a full build gives, while rendering only what the edit touched.
-func TestIncrementalEqualsFull(t *testing.T) {
+// pagedBuilder copies the site, with three entries a list page (so that
+// its lists have several pages, and edits move practices between them),
+// and returns the copy's folder, its files, and a Builder that has built
+// it once.
+func pagedBuilder(t *testing.T) (string, fs.FS, *Builder) {
+	t.Helper()
 	dir := copySite(t)
-	// Three a page, so that the lists of practices have several pages and
-	// the edits below move practices between them.
 	edit(t, dir, "site.toml", "paginate = 20", "paginate = 3")
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	if _, errs := b.Build(nil); errs != nil {
 		t.Fatal(errs)
 	}
+	return dir, fsys, b
+}
+
+// sameAsFull fails unless inc has exactly the files a full build of fsys
+// makes, which it returns.
+func sameAsFull(t *testing.T, step string, inc *Result, fsys fs.FS) *Result {
+	t.Helper()
+	full, errs := Run(fsys, Options{})
+	if errs != nil {
+		t.Fatalf("%s: full build: %v", step, errs)
+	}
+	if len(inc.Files) != len(full.Files) {
+		t.Fatalf("%s: %d files incrementally, %d in full", step, len(inc.Files), len(full.Files))
+	}
+	for i := range full.Files {
+		if inc.Files[i].Path != full.Files[i].Path || !bytes.Equal(inc.Files[i].Data, full.Files[i].Data) {
+			t.Fatalf("%s: %s differs from the full build", step, full.Files[i].Path)
+		}
+	}
+	return full
+}
+
+// TestIncrementalEqualsFull edits a copy of the site step by step and
+// checks after each step that the incremental build gives exactly the files
+// a full build gives, while rendering only what the edit touched.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir, fsys, b := pagedBuilder(t)
 	const practice = "content/good-practices/lockdown-dialogues.en.md"
 	const practiceFI = "content/good-practices/lockdown-dialogues.fi.md"
 	steps := []struct {
@@ -130,18 +157,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		if errs != nil {
 			t.Fatalf("%s: incremental build: %v", step.name, errs)
 		}
-		full, errs := Run(fsys, Options{})
-		if errs != nil {
-			t.Fatalf("%s: full build: %v", step.name, errs)
-		}
-		if len(inc.Files) != len(full.Files) {
-			t.Fatalf("%s: %d files incrementally, %d in full", step.name, len(inc.Files), len(full.Files))
-		}
-		for i := range full.Files {
-			if inc.Files[i].Path != full.Files[i].Path || !bytes.Equal(inc.Files[i].Data, full.Files[i].Data) {
-				t.Fatalf("%s: %s differs from the full build", step.name, full.Files[i].Path)
-			}
-		}
+		full := sameAsFull(t, step.name, inc, fsys)
 		if early != nil {
 			shownFirst++
 			made := map[string][]byte{}
@@ -216,13 +232,7 @@ func TestUnseenFindsWhatTheWatcherMissed(t *testing.T) {
 // that Stop is asked only then, that a stopped build gives nothing, and
 // that the builds after it give what a full build gives.
 func TestStoppedBuildLeavesTheBuilderGood(t *testing.T) {
-	dir := copySite(t)
-	edit(t, dir, "site.toml", "paginate = 20", "paginate = 3")
-	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
-	if _, errs := b.Build(nil); errs != nil {
-		t.Fatal(errs)
-	}
+	dir, fsys, b := pagedBuilder(t)
 	const practice = "content/good-practices/lockdown-dialogues.en.md"
 	const practiceFI = "content/good-practices/lockdown-dialogues.fi.md"
 	first := []string{"en/good-practices/lockdown-dialogues/index.html"}
@@ -247,18 +257,7 @@ func TestStoppedBuildLeavesTheBuilderGood(t *testing.T) {
 		if errs != nil {
 			t.Fatalf("%s: %v", step, errs)
 		}
-		full, errs := Run(fsys, Options{})
-		if errs != nil {
-			t.Fatal(errs)
-		}
-		if len(inc.Files) != len(full.Files) {
-			t.Fatalf("%s: %d files, %d in full", step, len(inc.Files), len(full.Files))
-		}
-		for i := range full.Files {
-			if inc.Files[i].Path != full.Files[i].Path || !bytes.Equal(inc.Files[i].Data, full.Files[i].Data) {
-				t.Fatalf("%s: %s differs from the full build", step, full.Files[i].Path)
-			}
-		}
+		sameAsFull(t, step, inc, fsys)
 	}
 	both := []string{practice, practiceFI}
 	edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
