@@ -34,10 +34,11 @@ type snapshot struct {
 	errors   diag.List         // of the last build, if it failed
 	warnings diag.List         // opengov check's findings on files, once checked
 	prefixes []string          // language URL prefixes, for their 404 pages
-	// pending, when not nil, is closed once the build of this version is
-	// done: so far only the pages in fresh, which the tabs show, are of
-	// it (files are the last build's). A request for any other file waits
-	// for the whole build, so that no page is served from before it.
+	// pending, when not nil, is closed once a whole build is served: this
+	// version's, or, when a newer save stopped it, a later one. So far
+	// only the pages in fresh, which the tabs show, are of this version
+	// (files are the last whole build's): a request for any other file
+	// waits, so that no page is served from before the save.
 	pending chan struct{}
 	fresh   map[string][]byte
 }
