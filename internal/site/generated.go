@@ -61,9 +61,27 @@ func (s *Site) AddGenerated(gen []Generated) diag.List {
 			p.translations = g
 		}
 	}
-	s.Pages = append(s.Pages, added...)
-	slices.SortFunc(s.Pages, func(a, b *Page) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File.Path, b.File.Path))
-	})
+	slices.SortFunc(added, pathOrder)
+	s.Pages = mergeSorted(s.Pages, added)
 	return errs
+}
+
+// pathOrder is the order of Site.Pages: by URL path, then source file.
+func pathOrder(a, b *Page) int {
+	return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File.Path, b.File.Path))
+}
+
+// mergeSorted merges two lists in pathOrder into a new one, in that
+// order: the site's pages, kept in it since site.New, and the generated
+// ones, without sorting them all again.
+func mergeSorted(a, b []*Page) []*Page {
+	out := make([]*Page, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if pathOrder(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }

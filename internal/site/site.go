@@ -335,9 +335,7 @@ func (s *Site) assignPaths() diag.List {
 		}
 		byPath[p.Path] = p
 	}
-	slices.SortFunc(s.Pages, func(a, b *Page) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File.Path, b.File.Path))
-	})
+	slices.SortFunc(s.Pages, pathOrder)
 	return errs
 }
 
