@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -229,5 +230,24 @@ func TestRelativeLink(t *testing.T) {
 		if got := RelativeLink(tc.dir, tc.key); got != tc.want {
 			t.Errorf("RelativeLink(%q, %q) = %q, want %q", tc.dir, tc.key, got, tc.want)
 		}
+	}
+}
+
+// TestMergeSortedIsSorting merges lists of pages with URL paths that are
+// prefixes of each other and share source files, and checks that the
+// result is what sorting them all gives.
+func TestMergeSortedIsSorting(t *testing.T) {
+	page := func(path, file string) *Page { return &Page{Path: path, File: &content.File{Path: file}} }
+	a := []*Page{page("en/", "content/_index.en.md"), page("en/x/", "content/x/_index.en.md"), page("en/x-y/", "content/x-y.en.md"), page("fi/", "content/_index.fi.md")}
+	b := []*Page{page("en/x/a/", "content/x/_index.en.md"), page("en/x/sivu/2/", "content/x/_index.en.md"), page("en/", "content/a.en.md"), page("fi/x/", "content/x/_index.fi.md")}
+	slices.SortFunc(a, pathOrder)
+	slices.SortFunc(b, pathOrder)
+	got := mergeSorted(a, b)
+	want := slices.SortedFunc(slices.Values(append(slices.Clone(a), b...)), pathOrder)
+	if !slices.Equal(got, want) {
+		for i := range want {
+			t.Logf("%d: got %s %s, want %s %s", i, got[i].Path, got[i].File.Path, want[i].Path, want[i].File.Path)
+		}
+		t.Error("the merge is not the sorted list")
 	}
 }
