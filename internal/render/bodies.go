@@ -23,11 +23,6 @@ func Bodies(in Input, pages []*site.Page) ([]output.File, diag.List) {
 		results[i] = r.safePage(p)
 	}
 	files, errs := collect(results, in.Reports)
-	if c := r.cache; c != nil {
-		if !r.sameModel {
-			c.model, c.views = r.model, map[string][32]byte{}
-		}
-		c.put(r.site, pages, results)
-	}
+	r.keepBeside(pages, results)
 	return files, errs
 }

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -139,7 +140,7 @@ func Site(in Input) ([]output.File, diag.List) {
 	wg.Wait()
 
 	if stopped.Load() {
-		r.keepSome(pages, results)
+		r.keepBeside(pages, results)
 		return nil, nil
 	}
 	files, errs := collect(results, in.Reports)
@@ -172,14 +173,16 @@ func (r *renderer) renderFirst(in Input, results []pageResult) (map[int]bool, bo
 	if len(in.First) == 0 {
 		return nil, false
 	}
-	wanted := make(map[string]bool, len(in.First))
+	wanted := make(map[string]bool, len(in.First)) // by page path, "en/x/"
 	for _, p := range in.First {
-		wanted[p] = true
+		if dir, ok := strings.CutSuffix(p, "index.html"); ok {
+			wanted[dir] = true
+		}
 	}
 	done := map[int]bool{}
 	var early []output.File
 	for i, p := range in.Site.Pages {
-		if !wanted[p.Path+"index.html"] {
+		if !wanted[p.Path] {
 			continue
 		}
 		done[i] = true
@@ -299,18 +302,19 @@ func (r *renderer) cachedPage(p *site.Page) pageResult {
 	return res
 }
 
-// keepSome adds to the cache the pages a stopped build rendered, leaving
-// the rest of it as it was: each entry stands by its key. The cache's
-// view hashes hold for one model (Input.Model): when this build's is
-// another, they are dropped, and only these pages' are kept.
-func (r *renderer) keepSome(pages []*site.Page, results []pageResult) {
+// keepBeside adds to the cache the pages rendered of pages (a body
+// save's, or a stopped build's), leaving the rest of it as it was: each
+// entry stands by its key. The cache's view hashes hold for one model
+// (Input.Model): when this build's is another, they are dropped, and only
+// these pages' are kept.
+func (r *renderer) keepBeside(pages []*site.Page, results []pageResult) {
 	if r.cache == nil {
 		return
 	}
 	var done []*site.Page
 	var kept []pageResult
 	for i, res := range results {
-		if res.file.Path != "" {
+		if res.file.Path != "" { // not skipped
 			done, kept = append(done, pages[i]), append(kept, res)
 		}
 	}
