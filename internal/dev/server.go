@@ -213,8 +213,10 @@ func (s *server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var page string // the tab's page, which a build renders first
-	if name, ok := siteName(r.URL.Query().Get("page")); ok && r.URL.Query().Get("page") != "" && strings.HasSuffix(name, ".html") {
-		page = name
+	if shown := r.URL.Query().Get("page"); shown != "" {
+		if name, ok := siteName(shown); ok && strings.HasSuffix(name, ".html") {
+			page = name
+		}
 	}
 	ch := s.hub.subscribe(page)
 	defer s.hub.unsubscribe(ch)
