@@ -6,6 +6,7 @@ package build
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -300,7 +301,7 @@ func run(fsys fs.FS, opts Options, st *state, changed []string, show Show) (*Res
 	var exportErr error
 	var exporting sync.WaitGroup
 	if vocab != nil {
-		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog, types, stop) })
+		exporting.Go(func() { exported, exportErr = st.export(model, stamp, vocab, catalog, types, stop, emit.sinking()) })
 	}
 	out, renderErrs := render.Site(in)
 	exporting.Wait()
@@ -308,7 +309,9 @@ func run(fsys fs.FS, opts Options, st *state, changed []string, show Show) (*Res
 		return nil, nil // for a newer build: what was made is in the cache
 	}
 	errs = append(errs, renderErrs...)
-	if exportErr != nil {
+	if written := (diag.List)(nil); errors.As(exportErr, &written) {
+		errs = append(errs, written...) // from the sink, at the file's path
+	} else if exportErr != nil {
 		errs.Add(diag.Pos{File: export.Dir}, "cannot export the open data: %v", exportErr)
 	}
 	if errs != nil {
@@ -418,6 +421,20 @@ func (e *emitter) file(f output.File) error {
 	return e.sink(f)
 }
 
+// sinking returns, when the build has a sink, a function that sends a file
+// to it as file does, its error a diag.List at the file's path; nil
+// without a sink.
+func (e *emitter) sinking() func(output.File) error {
+	if e.sink == nil {
+		return nil
+	}
+	return func(f output.File) error {
+		var errs diag.List
+		errs.Append(diag.Pos{File: f.Path}, e.file(f))
+		return errs.Err()
+	}
+}
+
 // globalHash identifies the inputs every page depends on: site.toml, the
 // templates, messages and static files, data files under content/, and
 // the options.
@@ -489,8 +506,13 @@ func modelStamp(global [sha256.Size]byte, files []*content.File) (sum [sha256.Si
 
 // export returns the open data files, made again only when the model may
 // have changed (key, its modelStamp), as the exports read only the model.
-func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool) ([]output.File, error) {
+// Run, writing to a sink (emit not nil), hands each file to emit as it is
+// made and returns none, so they are not held while the pages render.
+func (st *state) export(model *site.Site, key [sha256.Size]byte, vocab *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool, emit func(output.File) error) ([]output.File, error) {
 	if !st.incremental() {
+		if emit != nil {
+			return nil, export.Each(model, vocab, msgs, types, nil, emit)
+		}
 		return export.Files(model, vocab, msgs, types)
 	}
 	if key == st.exportKey && st.exportFiles != nil {

@@ -52,12 +52,8 @@ var formats = []struct{ ext, label, media, fileType string }{
 }
 
 // catalog returns the catalog's Turtle and JSON-LD files, describing the
-// export files in files.
-func catalog(s *site.Site, msgs *i18n.Catalog, files []output.File, types schema.Types) ([]output.File, error) {
-	sizes := map[string]int{}
-	for _, f := range files {
-		sizes[f.Path] = len(f.Data)
-	}
+// export files whose sizes in bytes sizes holds by path.
+func catalog(s *site.Site, msgs *i18n.Catalog, sizes map[string]int, types schema.Types) ([]output.File, error) {
 	g, err := catalogGraph(s, msgs, sizes, types)
 	if err != nil {
 		return nil, err

@@ -45,13 +45,31 @@ var ErrStopped = errors.New("the export was stopped for a newer build")
 // FilesUnless is Files, but asks stop (when not nil) before each file's
 // records and each feed, and gives up with ErrStopped once it says yes.
 func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool) ([]output.File, error) {
-	stopped := func() bool { return stop != nil && stop() }
 	var files []output.File
+	err := Each(s, v, msgs, types, stop, func(f output.File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Each makes the files FilesUnless returns, but hands each to emit as soon
+// as it is made and keeps none, so that a build writing to disk does not
+// hold the open data in memory while its pages render. The catalog comes
+// last, as it describes the others. Each stops at the first error, its own
+// or emit's.
+func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool, emit func(output.File) error) error {
+	stopped := func() bool { return stop != nil && stop() }
+	sizes := map[string]int{} // of each file emitted, for the catalog
 	add := func(path string, data []byte, err error) error {
-		if err == nil {
-			files = append(files, output.File{Path: path, Data: data})
+		if err != nil {
+			return err
 		}
-		return err
+		sizes[path] = len(data)
+		return emit(output.File{Path: path, Data: data})
 	}
 	for _, t := range types.In(s.Config) {
 		x := t.Export
@@ -61,16 +79,16 @@ func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types
 		if x.Schema != "" {
 			data, err := Schema(s.Config.BaseURL, v, t)
 			if err := add(Dir+"/"+x.Schema, data, err); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		cols, err := columns(t)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, l := range s.Config.Languages {
 			if stopped() {
-				return nil, ErrStopped
+				return ErrStopped
 			}
 			pages, source := exported(s, t, l.Code)
 			if source == nil {
@@ -79,11 +97,11 @@ func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types
 			recs, rows := records(s, cols, pages)
 			data, err := marshal(document(s, l.Code, s.AbsURL(source), x.Key, recs))
 			if err := add(Dir+"/"+x.File+"."+l.Code+".json", data, err); err != nil {
-				return nil, err
+				return err
 			}
 			data, err = writeCSV(header(cols), rows)
 			if err := add(Dir+"/"+x.File+"."+l.Code+".csv", data, err); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
@@ -94,24 +112,29 @@ func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types
 		}
 		data, err := feed(s, l.Code, idx.Section, idx.Section.Front.Title, idx.Practices)
 		if err := add(idx.Section.Path+"atom.xml", data, err); err != nil {
-			return nil, err
+			return err
 		}
 		for _, fv := range themeValues(idx) {
 			if stopped() {
-				return nil, ErrStopped
+				return ErrStopped
 			}
 			title := fv.Term.In(l.Code) + " – " + idx.Section.Front.Title
 			data, err = feed(s, l.Code, fv.Page, title, fv.Practices)
 			if err := add(fv.Page.Path+"atom.xml", data, err); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	cat, err := catalog(s, msgs, files, types)
+	cat, err := catalog(s, msgs, sizes, types)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return append(files, cat...), nil
+	for _, f := range cat {
+		if err := emit(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // exported returns the pages of type t that lang's files list, and the
