@@ -56,7 +56,7 @@ func TestIntoBothFormats(t *testing.T) {
 			}
 			want := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 			if p.Title != "Hei" || !p.Draft || p.Year != 2020 || p.Weight != 2 || strings.Join(p.Themes, ",") != "a,b" ||
-				!p.Published.Equal(want) || len(p.Links) != 1 || p.Links[0].URL != "https://example.org/" || p.Extra.Get("x").Int != 1 {
+				!p.Published.Equal(want) || len(p.Links) != 1 || p.Links[0].URL != "https://example.org/" || p.Extra.Get("x").Int() != 1 {
 				t.Fatalf("decoded %+v", p)
 			}
 		})

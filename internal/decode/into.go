@@ -100,23 +100,23 @@ func (d *decoder) value(n *Node, v reflect.Value, path string, top bool) {
 			d.wrongKind(n, path, "true or false")
 			return
 		}
-		v.SetBool(n.Bool)
+		v.SetBool(n.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if n.Kind != Int {
 			d.wrongKind(n, path, "a whole number")
 			return
 		}
-		if v.OverflowInt(n.Int) {
-			d.errorf(n.Line, n.Col, "%s: %d is too large", label(path), n.Int)
+		if v.OverflowInt(n.Int()) {
+			d.errorf(n.Line, n.Col, "%s: %d is too large", label(path), n.Int())
 			return
 		}
-		v.SetInt(n.Int)
+		v.SetInt(n.Int())
 	case reflect.Float32, reflect.Float64:
 		switch n.Kind {
 		case Int:
-			v.SetFloat(float64(n.Int))
+			v.SetFloat(float64(n.Int()))
 		case Float:
-			v.SetFloat(n.Float)
+			v.SetFloat(n.Float())
 		default:
 			d.wrongKind(n, path, "a number")
 		}
@@ -167,7 +167,7 @@ func join(path, key string) string {
 func (d *decoder) time(n *Node, v reflect.Value, path string) {
 	switch n.Kind {
 	case Time:
-		v.Set(reflect.ValueOf(n.Time))
+		v.Set(reflect.ValueOf(n.Time()))
 	case String:
 		t, err := time.Parse(time.DateOnly, n.Str)
 		if err != nil {

@@ -112,17 +112,17 @@ func tomlNode(v any, path string, positions map[string][2]int, at [2]int) *Node 
 	case string:
 		n.Kind, n.Str = String, v
 	case int64:
-		n.Kind, n.Int = Int, v
+		n.setInt(v)
 	case float64:
-		n.Kind, n.Float = Float, v
+		n.setFloat(v)
 	case bool:
-		n.Kind, n.Bool = Bool, v
+		n.setBool(v)
 	case time.Time:
-		n.Kind, n.Time = Time, v
+		n.setTime(v)
 	case toml.LocalDate:
-		n.Kind, n.Time = Time, v.AsTime(time.UTC)
+		n.setTime(v.AsTime(time.UTC))
 	case toml.LocalDateTime:
-		n.Kind, n.Time = Time, v.AsTime(time.UTC)
+		n.setTime(v.AsTime(time.UTC))
 	case toml.LocalTime:
 		n.Kind, n.Str = String, v.String()
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"time"
 
 	"github.com/opengov-fi/opengov/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -126,6 +127,7 @@ func (c *yamlConverter) convert(y *yaml.Node) *Node {
 		return c.alias(y)
 	case yaml.MappingNode:
 		n.Kind = Map
+		n.Fields = make([]Field, 0, len(y.Content)/2)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -140,6 +142,7 @@ func (c *yamlConverter) convert(y *yaml.Node) *Node {
 		}
 	case yaml.SequenceNode:
 		n.Kind = List
+		n.Items = make([]*Node, 0, len(y.Content))
 		for _, item := range y.Content {
 			n.Items = append(n.Items, c.convert(item))
 		}
@@ -155,17 +158,21 @@ func (c *yamlConverter) scalar(y *yaml.Node, n *Node) {
 	case "!!null":
 		n.Kind = Null
 	case "!!bool":
-		n.Kind = Bool
-		err = y.Decode(&n.Bool)
+		var v bool
+		err = y.Decode(&v)
+		n.setBool(v)
 	case "!!int":
-		n.Kind = Int
-		err = y.Decode(&n.Int)
+		var v int64
+		err = y.Decode(&v)
+		n.setInt(v)
 	case "!!float":
-		n.Kind = Float
-		err = y.Decode(&n.Float)
+		var v float64
+		err = y.Decode(&v)
+		n.setFloat(v)
 	case "!!timestamp":
-		n.Kind = Time
-		err = y.Decode(&n.Time)
+		var v time.Time
+		err = y.Decode(&v)
+		n.setTime(v)
 	default:
 		n.Kind = String
 		n.Str = y.Value
