@@ -77,6 +77,7 @@ func Site(res *build.Result) diag.List { return NewChecker().Site(res) }
 type Checker struct {
 	base  string                // the base URL the files were parsed for
 	files map[string]parsedFile // by output path, from the last call
+	names strs                  // the strings of files' links and targets
 	// Parsed counts the files the last call parsed.
 	Parsed int
 }
@@ -97,7 +98,7 @@ func (c *Checker) Site(res *build.Result) diag.List {
 func (c *Checker) SiteUnless(res *build.Result, stop func() bool) (diag.List, bool) {
 	c.Parsed = 0
 	if c.base != res.Site.Config.BaseURL { // where links point depends on it
-		c.base, c.files = res.Site.Config.BaseURL, nil
+		c.base, c.files, c.names = res.Site.Config.BaseURL, nil, strs{}
 	}
 	var out findings
 	docs := c.parseDocs(res, stop)
@@ -109,7 +110,7 @@ func (c *Checker) SiteUnless(res *build.Result, stop func() bool) (diag.List, bo
 		files[f.Path] = true
 	}
 	src := newSources(res.Site, res.Reports)
-	checkLinks(&out, docs, files, src)
+	checkLinks(&out, docs, files, src, c.names)
 	checkURLLinks(&out, docs, src)
 	checkHeadings(&out, docs, src)
 	checkImages(&out, docs, src)

@@ -239,3 +239,32 @@ func TestSiteUnderASubPath(t *testing.T) {
 		t.Errorf("errors %v, want %v", got, want)
 	}
 }
+
+// A link that leaves off a page's closing slash names the address to
+// write, under the site's sub-path.
+func TestLinkWithoutItsSlash(t *testing.T) {
+	fsys := overlay(goldenSite(t, "subpath"), map[string]string{"content/_index.en.md": "---\ntitle: Home\nsummary: x\n---\nRead [about](/opengov/en/about).\n"})
+	var msgs []string
+	for _, f := range runCheck(t, fsys) {
+		if f.Code == CodeBrokenLink {
+			msgs = append(msgs, f.Msg)
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "(end the address with /: /opengov/en/about/)") {
+		t.Errorf("broken links: %q", msgs)
+	}
+}
+
+// A link that is no URL at all names its attribute.
+func TestLinkThatIsNoURL(t *testing.T) {
+	fsys := overlay(goldenSite(t, "subpath"), map[string]string{"static/old.html": "<!doctype html><title>Old</title><img src=\"http://[::1/x.png\" alt=\"\">\n"})
+	var msgs []string
+	for _, f := range runCheck(t, fsys) {
+		if f.Code == CodeBrokenLink {
+			msgs = append(msgs, f.Msg)
+		}
+	}
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], `src "http://[::1/x.png" is not a valid URL`) {
+		t.Errorf("broken links: %q", msgs)
+	}
+}

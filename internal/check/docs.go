@@ -32,12 +32,20 @@ type parsed struct {
 	// located is where each ref points, found on the first check of the
 	// file (see checkLinks).
 	located []location
+
+	names strs // while walking
 }
 
-// ref is one URL in an attribute.
+// ref is one URL in an attribute: attribute attr of urlAttrs[tag]. A
+// page has a hundred, kept between checks, so a ref is small.
 type ref struct {
-	tag, attr, value string
+	value string
+	tag   atom.Atom
+	attr  uint8
 }
+
+// attrName is the name of the attribute r is in.
+func (r ref) attrName() string { return urlAttrs[r.tag][r.attr] }
 
 type heading struct {
 	level int
@@ -102,7 +110,7 @@ func (c *Checker) parseDocs(res *build.Result, stop func() bool) map[string]*doc
 		}
 		pf, ok := c.files[f.Path]
 		if !ok || !sameBytes(pf.data, f.Data) {
-			pf = parsedFile{data: f.Data, parsed: parseHTML(f.Data)}
+			pf = parsedFile{data: f.Data, parsed: parseHTML(f.Data, c.names)}
 			c.Parsed++
 		}
 		seen[f.Path] = pf
@@ -125,13 +133,31 @@ func sameBytes(a, b []byte) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-func parseHTML(data []byte) *parsed {
-	p := &parsed{ids: map[string]bool{}}
+func parseHTML(data []byte, names strs) *parsed {
+	p := &parsed{ids: map[string]bool{}, names: names}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err == nil {
 		p.walk(root, false)
 	}
+	p.names = nil
 	return p
+}
+
+// strs shares equal strings: a page's links are mostly those of every
+// other page, and each file's parse is kept between checks. A Checker
+// keeps one for the base URL its files were parsed for.
+type strs map[string]string
+
+// intern returns s, or the equal string it had before.
+func (m strs) intern(s string) string {
+	if m == nil {
+		return s
+	}
+	if t, ok := m[s]; ok {
+		return t
+	}
+	m[s] = s
+	return s
 }
 
 func (d *parsed) walk(n *html.Node, inMain bool) {
@@ -144,9 +170,9 @@ func (d *parsed) walk(n *html.Node, inMain bool) {
 				d.ids[name] = true
 			}
 		}
-		for _, a := range urlAttrs[n.DataAtom] {
+		for i, a := range urlAttrs[n.DataAtom] {
 			if v, ok := attrOK(n, a); ok {
-				d.refs = append(d.refs, ref{tag: n.Data, attr: a, value: v})
+				d.refs = append(d.refs, ref{value: d.names.intern(v), tag: n.DataAtom, attr: uint8(i)})
 			}
 		}
 		switch n.DataAtom {

@@ -9,12 +9,13 @@ import (
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/site"
+	"golang.org/x/net/html/atom"
 )
 
 // checkLinks reports every link and embedded resource that points into the
 // site at a file the build does not write, or at an anchor the target page
 // does not have. Links into another language are checked like any other.
-func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src *sources) {
+func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src *sources, names strs) {
 	base, err := url.Parse(src.site.Config.BaseURL)
 	if err != nil {
 		return
@@ -24,11 +25,11 @@ func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src 
 		if d.located == nil { // where each ref points depends on the file's bytes and address alone
 			d.located = make([]location, len(d.refs))
 			for i, r := range d.refs {
-				d.located[i] = locate(d.url, r, base)
+				d.located[i] = locate(d.url, r, base, names)
 			}
 		}
 		for i, r := range d.refs {
-			code, msg := resolve(r, d.located[i], docs, files)
+			code, msg := resolve(r, d.located[i], base.Path, docs, files)
 			if code == "" {
 				continue
 			}
@@ -43,51 +44,67 @@ func checkLinks(out *findings, docs map[string]*doc, files map[string]bool, src 
 }
 
 // location is where a ref points: outside the site, at a file of the site
-// (with a fragment), or nowhere valid (code and msg say why).
+// (with a fragment), or nowhere valid (bad says why). Every file keeps one
+// per ref between checks, a hundred per page and most of them the menus
+// every page has, so a location holds only what each check asks, in
+// strings shared through strs.
 type location struct {
-	code          diag.Code
-	msg           string
-	outside       bool
-	rel, target   string // the path below the site root, and the file it names
-	abs, fragment string
+	target, fragment string  // the file it names, below the site root, and the fragment
+	bad              *badRef // not nil: no valid link into the site
+	outside          bool
+	index            bool // target is the path with "index.html" added
+}
+
+type badRef struct {
+	code diag.Code
+	msg  string
+}
+
+// rel is the path below the site root that l's ref gives.
+func (l location) rel() string {
+	if l.index {
+		return strings.TrimSuffix(l.target, "index.html")
+	}
+	return l.target
 }
 
 // locate finds where ref r of the file at address at points.
-func locate(at *url.URL, r ref, base *url.URL) location {
+func locate(at *url.URL, r ref, base *url.URL, names strs) location {
 	u, err := url.Parse(strings.TrimSpace(r.value))
 	if err != nil {
-		return location{code: CodeBrokenLink, msg: fmt.Sprintf("%s %q is not a valid URL: %v", r.attr, r.value, err)}
+		return location{bad: &badRef{CodeBrokenLink, fmt.Sprintf("%s %q is not a valid URL: %v", r.attrName(), r.value, err)}}
 	}
 	abs := at.ResolveReference(u)
 	if u.Scheme == "" && u.Host == "" && abs.Host == base.Host && !strings.HasPrefix(abs.Path, base.Path) {
-		return location{code: CodeBrokenLink, msg: fmt.Sprintf("link to %s: the site is published under %s, and this leaves it (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)", r.value, base.Path)}
+		return location{bad: &badRef{CodeBrokenLink, fmt.Sprintf("link to %s: the site is published under %s, and this leaves it (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)", r.value, base.Path)}}
 	}
 	if abs.Scheme != base.Scheme || abs.Host != base.Host || !strings.HasPrefix(abs.Path, base.Path) {
 		return location{outside: true}
 	}
-	l := location{rel: strings.TrimPrefix(abs.Path, base.Path), abs: abs.Path, fragment: abs.Fragment}
-	l.target = l.rel
+	l := location{target: strings.TrimPrefix(abs.Path, base.Path), fragment: names.intern(abs.Fragment)}
 	if l.target == "" || strings.HasSuffix(l.target, "/") {
-		l.target += "index.html"
+		l.target, l.index = l.target+"index.html", true
 	}
+	l.target = names.intern(l.target)
 	return l
 }
 
 // resolve returns the code and message of what is wrong with ref r at l,
-// or "" when it is right or points outside the site.
-func resolve(r ref, l location, docs map[string]*doc, files map[string]bool) (code diag.Code, msg string) {
+// or "" when it is right or points outside the site, published under
+// basePath.
+func resolve(r ref, l location, basePath string, docs map[string]*doc, files map[string]bool) (code diag.Code, msg string) {
 	switch {
-	case l.code != "":
-		return l.code, l.msg
+	case l.bad != nil:
+		return l.bad.code, l.bad.msg
 	case l.outside:
 		return "", ""
 	}
 	if !files[l.target] {
 		msg := fmt.Sprintf("link to %s: the site has no such page or file", r.value)
 		switch {
-		case files[l.rel+"/index.html"]:
-			msg += " (end the address with /: " + l.abs + "/)"
-		case r.tag == "a" || r.tag == "area":
+		case files[l.rel()+"/index.html"]:
+			msg += " (end the address with /: " + basePath + l.rel() + "/)"
+		case r.tag == atom.A || r.tag == atom.Area:
 			msg += " (link to the page's Markdown file, e.g. ../good-practices/x.md, and the build writes its URL)"
 		default:
 			msg += " (put the file under static/ and give its path from the site root)"
