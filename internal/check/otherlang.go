@@ -23,19 +23,16 @@ import (
 func checkLanguages(out *findings, s *site.Site, g *glossary.Glossary, reports map[string]*markdown.Report) {
 	texts := languageTexts(s, g, reports)
 	words := map[string]wordCounts{}
+	var buf []byte // each word in lower case
 	for _, t := range texts {
 		wc, ok := words[t.page.Lang]
 		if !ok {
-			wc = wordCounts{all: map[string]int{}, outside: map[string]int{}}
+			wc = wordCounts{all: newCounter(), outside: newCounter()}
 			words[t.page.Lang] = wc
 		}
-		for _, w := range wordsOf(t.text) {
-			wc.all[w]++
-		}
+		buf = eachWord(t.text, buf, wc.all.add)
 		rest, _ := phrases(t.text)
-		for _, w := range wordsOf(rest) {
-			wc.outside[w]++
-		}
+		buf = eachWord(rest, buf, wc.outside.add)
 	}
 	for _, t := range texts {
 		_, found := phrases(t.text)
@@ -164,19 +161,72 @@ func addressLike(s string) bool {
 // the same in every language.
 func wordsOf(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if strings.IndexFunc(w, unicode.IsLower) < 0 {
-			continue
-		}
-		out = append(out, strings.ToLower(w))
-	}
+	eachWord(text, nil, func(w []byte) { out = append(out, string(w)) })
 	return out
+}
+
+// eachWord calls f with each word wordsOf returns, in buf, which it
+// returns for the next call: counting the words of every page makes no
+// string but for a word not seen before.
+func eachWord(text string, buf []byte, f func(word []byte)) []byte {
+	start := -1
+	end := func(i int) {
+		w := text[start:i]
+		start = -1
+		if strings.IndexFunc(w, unicode.IsLower) < 0 {
+			return
+		}
+		buf = buf[:0]
+		for _, r := range w {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		f(buf)
+	}
+	for i, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			end(i)
+		}
+	}
+	if start >= 0 {
+		end(len(text))
+	}
+	return buf
+}
+
+// counter counts words.
+type counter struct {
+	index map[string]int // of each word's count in n
+	n     []int
+}
+
+func newCounter() *counter { return &counter{index: map[string]int{}} }
+
+func (c *counter) add(word []byte) {
+	if i, ok := c.index[string(word)]; ok {
+		c.n[i]++
+		return
+	}
+	c.index[string(word)] = len(c.n)
+	c.n = append(c.n, 1)
+}
+
+// of is how often word was counted.
+func (c *counter) of(word string) int {
+	if i, ok := c.index[word]; ok {
+		return c.n[i]
+	}
+	return 0
 }
 
 // wordCounts counts the words of one language's pages: in all their text,
 // and outside quotes and parentheses.
 type wordCounts struct {
-	all, outside map[string]int
+	all, outside *counter
 }
 
 // foreignLanguage returns the language other than lang that phrase is
@@ -191,7 +241,7 @@ func foreignLanguage(phrase, lang string, words map[string]wordCounts, s *site.S
 		return ""
 	}
 	for _, w := range ws {
-		if words[lang].outside[w] > 0 {
+		if wc, ok := words[lang]; ok && wc.outside.of(w) > 0 {
 			return ""
 		}
 	}
@@ -201,10 +251,14 @@ func foreignLanguage(phrase, lang string, words map[string]wordCounts, s *site.S
 		}
 		known, running := 0, false
 		for _, w := range ws {
-			if words[l.Code].all[w] > 0 {
+			wc, ok := words[l.Code]
+			if !ok {
+				continue
+			}
+			if wc.all.of(w) > 0 {
 				known++
 			}
-			running = running || words[l.Code].outside[w] > 0
+			running = running || wc.outside.of(w) > 0
 		}
 		if running && 2*known > len(ws) {
 			return l.Code
