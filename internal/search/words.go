@@ -55,7 +55,7 @@ func (w *Words) add(lang, content string) {
 		e := words[word]
 		if e == nil {
 			e = &wordPages{}
-			words[word] = e
+			words[strings.Clone(word)] = e // not the page's whole text behind it
 		}
 		if e.last != w.page {
 			e.last = w.page
