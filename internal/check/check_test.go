@@ -244,12 +244,7 @@ func TestSiteUnderASubPath(t *testing.T) {
 // write, under the site's sub-path.
 func TestLinkWithoutItsSlash(t *testing.T) {
 	fsys := overlay(goldenSite(t, "subpath"), map[string]string{"content/_index.en.md": "---\ntitle: Home\nsummary: x\n---\nRead [about](/opengov/en/about).\n"})
-	var msgs []string
-	for _, f := range runCheck(t, fsys) {
-		if f.Code == CodeBrokenLink {
-			msgs = append(msgs, f.Msg)
-		}
-	}
+	msgs := brokenLinks(t, fsys)
 	if len(msgs) != 1 || !strings.Contains(msgs[0], "(end the address with /: /opengov/en/about/)") {
 		t.Errorf("broken links: %q", msgs)
 	}
@@ -258,13 +253,20 @@ func TestLinkWithoutItsSlash(t *testing.T) {
 // A link that is no URL at all names its attribute.
 func TestLinkThatIsNoURL(t *testing.T) {
 	fsys := overlay(goldenSite(t, "subpath"), map[string]string{"static/old.html": "<!doctype html><title>Old</title><img src=\"http://[::1/x.png\" alt=\"\">\n"})
+	msgs := brokenLinks(t, fsys)
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], `src "http://[::1/x.png" is not a valid URL`) {
+		t.Errorf("broken links: %q", msgs)
+	}
+}
+
+// brokenLinks is the messages of the broken-link findings of fsys.
+func brokenLinks(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
 	var msgs []string
 	for _, f := range runCheck(t, fsys) {
 		if f.Code == CodeBrokenLink {
 			msgs = append(msgs, f.Msg)
 		}
 	}
-	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], `src "http://[::1/x.png" is not a valid URL`) {
-		t.Errorf("broken links: %q", msgs)
-	}
+	return msgs
 }
