@@ -191,11 +191,15 @@ func listing(practices []*site.Page, lang string) []*site.Page {
 // Newest orders practices by published date, newest first, then by the
 // year launched, newest first, then by title.
 func Newest(a, b *site.Page) int {
-	return cmp.Or(
-		b.Front.Published.Compare(a.Front.Published),
-		cmp.Compare(PracticeOf(b).Year, PracticeOf(a).Year),
-		site.CompareFold(a.Front.Title, b.Front.Title),
-	)
+	// Each comparison only when those before it tie: every list is sorted
+	// on every build.
+	if c := b.Front.Published.Compare(a.Front.Published); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(PracticeOf(b).Year, PracticeOf(a).Year); c != 0 {
+		return c
+	}
+	return site.CompareFold(a.Front.Title, b.Front.Title)
 }
 
 // facet returns the index's facet of vocabulary name, or an empty one.

@@ -133,21 +133,9 @@ func compareNumbers(a, b string) int {
 	return cmp.Compare(len(pa), len(pb))
 }
 
-// sortByTitle orders pages by title ignoring case, with the keys made once.
-func sortByTitle(pages []*site.Page, keys map[*site.Page]string) {
-	slices.SortFunc(pages, func(a, b *site.Page) int {
-		ka, ok := keys[a]
-		if !ok {
-			ka = strings.ToLower(a.Front.Title)
-			keys[a] = ka
-		}
-		kb, ok := keys[b]
-		if !ok {
-			kb = strings.ToLower(b.Front.Title)
-			keys[b] = kb
-		}
-		return strings.Compare(ka, kb)
-	})
+// sortByTitle orders pages by title ignoring case.
+func sortByTitle(pages []*site.Page) {
+	slices.SortFunc(pages, func(a, b *site.Page) int { return site.CompareFold(a.Front.Title, b.Front.Title) })
 }
 
 // findInAnyLanguage returns the page of the content key in lang, or else

@@ -157,7 +157,6 @@ func relateFields(s *site.Site, ds declarations) diag.List {
 			}
 		}
 	}
-	titleKeys := map[*site.Page]string{}
 	for _, c := range s.Pages {
 		r := relationsOf(c)
 		if r == nil || c.Fields == nil || byOf[c.Type] == nil {
@@ -176,7 +175,7 @@ func relateFields(s *site.Site, ds declarations) diag.List {
 				}
 				shown[i] = p
 			}
-			sortByTitle(shown, titleKeys)
+			sortByTitle(shown)
 			if r.NamedBy == nil {
 				r.NamedBy = make(map[string][]*site.Page, len(byOf[c.Type]))
 			}

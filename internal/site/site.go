@@ -276,12 +276,18 @@ func ChildOrder(a, b *Page) int {
 		}
 		return 1
 	}
-	return cmp.Or(
-		cmp.Compare(wa, wb),
-		b.Front.Published.Compare(a.Front.Published),
-		CompareFold(a.Front.Title, b.Front.Title),
-		cmp.Compare(a.File.Path, b.File.Path),
-	)
+	// Each comparison only when those before it tie: a section's thousands
+	// of children are sorted on every build.
+	if c := cmp.Compare(wa, wb); c != 0 {
+		return c
+	}
+	if c := b.Front.Published.Compare(a.Front.Published); c != 0 {
+		return c
+	}
+	if c := CompareFold(a.Front.Title, b.Front.Title); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.File.Path, b.File.Path)
 }
 
 // CompareFold compares two titles ignoring case, without allocating.
