@@ -111,13 +111,16 @@ type state struct {
 
 // shared is what every page depends on, loaded from the site-wide inputs.
 type shared struct {
-	global    [sha256.Size]byte
-	minifier  *minify.M
-	catalog   *i18n.Catalog
-	templates *render.Templates
-	static    *assets.Set
-	vocab     *schema.Vocabularies
-	glossary  *glossary.Glossary
+	global   [sha256.Size]byte
+	minifier *minify.M
+	catalog  *i18n.Catalog
+	// pagedTitle names the later pages of lists, keeping what it made for
+	// the builds that share this catalog.
+	pagedTitle func(lang, title string, n, total int) string
+	templates  *render.Templates
+	static     *assets.Set
+	vocab      *schema.Vocabularies
+	glossary   *glossary.Glossary
 
 	i18nErrs, templateErrs, staticErrs, vocabErrs, glossaryErrs diag.List
 }
@@ -134,6 +137,7 @@ func (st *state) loadShared(fsys fs.FS, cfg *config.Config, langs []string, type
 	}
 	sh := &shared{global: st.global, minifier: minifier.New()}
 	sh.catalog, sh.i18nErrs = i18n.Load(fsys, langs)
+	sh.pagedTitle = render.PagedTitle(sh.catalog)
 	sh.templates, sh.templateErrs = render.LoadTemplates(fsys, sh.minifier)
 	sh.static, sh.staticErrs = assets.Load(fsys, sh.minifier)
 	sh.vocab, sh.vocabErrs = loadVocabularies(fsys, cfg, langs, types)
@@ -265,7 +269,7 @@ func run(fsys fs.FS, opts Options, st *state, changed []string, show Show) (*Res
 	if vocab != nil {
 		schemas = st.memoize(types.Schemas(vocab))
 	}
-	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas}, vocab, render.PagedTitle(catalog))
+	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas}, vocab, sh.pagedTitle)
 	errs = append(errs, modelErrs...)
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every

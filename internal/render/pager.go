@@ -1,6 +1,8 @@
 package render
 
 import (
+	"sync"
+
 	"github.com/opengov-fi/opengov/internal/i18n"
 	"github.com/opengov-fi/opengov/internal/site"
 )
@@ -94,19 +96,53 @@ func pagerNumbers(n, total int) []int {
 // all) in the list's language: "Hyvät käytännöt, sivu 2/9". It gives
 // nil without messages, and the bare title where a language lacks them
 // (loading the messages reported that already).
+//
+// The function keeps each title it made, as formatting the message is
+// slow and every build asks for thousands; its rule: a title depends on
+// the catalog and the four arguments alone, so a Builder keeps one
+// function for as long as it keeps the catalog. It starts afresh past
+// maxPagedTitles, which old titles left by edits would otherwise grow.
 func PagedTitle(cat *i18n.Catalog) func(lang, title string, n, total int) string {
 	if cat == nil {
 		return nil
 	}
+	type key struct {
+		lang, title string
+		n, total    int
+	}
+	var mu sync.Mutex
+	made := map[key]string{}
 	return func(lang, title string, n, total int) string {
-		l := cat.For(lang)
-		if l == nil {
-			return title
+		k := key{lang, title, n, total}
+		mu.Lock()
+		s, ok := made[k]
+		mu.Unlock()
+		if ok {
+			return s
 		}
-		s, err := l.N("pager_title", total, "Title", title, "Page", n)
-		if err != nil {
-			return title
+		s = pagedTitle(cat, lang, title, n, total)
+		mu.Lock()
+		if len(made) >= maxPagedTitles {
+			clear(made)
 		}
+		made[k] = s
+		mu.Unlock()
 		return s
 	}
+}
+
+// maxPagedTitles bounds the titles a PagedTitle function keeps: about
+// ten times the later pages of a site of 5,000 practices per language.
+const maxPagedTitles = 50_000
+
+func pagedTitle(cat *i18n.Catalog, lang, title string, n, total int) string {
+	l := cat.For(lang)
+	if l == nil {
+		return title
+	}
+	s, err := l.N("pager_title", total, "Title", title, "Page", n)
+	if err != nil {
+		return title
+	}
+	return s
 }
