@@ -68,7 +68,10 @@ func (s *Site) AddGenerated(gen []Generated) diag.List {
 
 // pathOrder is the order of Site.Pages: by URL path, then source file.
 func pathOrder(a, b *Page) int {
-	return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File.Path, b.File.Path))
+	if c := strings.Compare(a.Path, b.Path); c != 0 { // as paths are unique but for mistakes, nearly always
+		return c
+	}
+	return strings.Compare(a.File.Path, b.File.Path)
 }
 
 // mergeSorted merges two lists in pathOrder into a new one, in that
