@@ -6,6 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
+import { launch } from './browser.js';
 import { repoRoot } from './site.js';
 
 const sources = ['site.toml', 'content', 'templates', 'static', 'i18n'];
@@ -17,6 +19,22 @@ function opengov(dir) {
   const res = spawnSync('go', ['build', '-o', bin, './cmd/opengov'], { cwd: repoRoot, encoding: 'utf8' });
   if (res.error || res.status !== 0) throw new Error(`go build failed:\n${res.error ?? ''}${res.stderr}`);
   return bin;
+}
+
+// servedCopy declares the hooks that serve a copy of the site (serveCopy)
+// and start a browser before a file's tests, and stop both after them.
+// The returned object's server and browser are set once the tests run.
+export function servedCopy() {
+  const s = { server: null, browser: null };
+  before(async () => {
+    s.server = await serveCopy();
+    s.browser = await launch();
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+  });
+  return s;
 }
 
 // serveCopy copies the site, starts `opengov serve --port 0` on it and

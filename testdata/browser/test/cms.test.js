@@ -9,20 +9,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch } from '../lib/browser.js';
-import { serveCopy, waitFor } from '../lib/cms.js';
+import { test } from 'node:test';
+import { servedCopy, waitFor } from '../lib/cms.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveCopy();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = servedCopy();
 
 // openCMS opens /admin/ in a new page and signs in to the local backend.
 async function openCMS(context, hash = '') {
@@ -30,10 +20,10 @@ async function openCMS(context, hash = '') {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/favicon|404/.test(m.text())) problems.push(m.text()); });
-  await page.goto(server.base + 'admin/', { waitUntil: 'load' });
+  await page.goto(s.server.base + 'admin/', { waitUntil: 'load' });
   await page.getByRole('button', { name: 'Login' }).click();
   await page.getByRole('link', { name: /Hyvät käytännöt/ }).first().waitFor();
-  if (hash) await page.goto(server.base + 'admin/' + hash);
+  if (hash) await page.goto(s.server.base + 'admin/' + hash);
   return { page, problems };
 }
 
@@ -61,10 +51,10 @@ async function publish(page) {
   await page.getByText('Publish now', { exact: true }).click();
 }
 
-const practiceDir = () => path.join(server.site, 'content', 'good-practices');
+const practiceDir = () => path.join(s.server.site, 'content', 'good-practices');
 
 test('create a good practice in Finnish and English, and the site builds with it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const { page, problems } = await openCMS(context, '#/collections/good-practices/new');
     await field(page, 'title', 0).fill('Testikäytäntö selaimesta');
@@ -134,15 +124,15 @@ test('create a good practice in Finnish and English, and the site builds with it
     ].join('\n'));
     assert.deepEqual(problems, []);
 
-    const built = server.run('build', '--out', path.join(server.site, '..', 'public'));
+    const built = s.server.run('build', '--out', path.join(s.server.site, '..', 'public'));
     assert.equal(built.status, 0, `opengov build:\n${built.stdout}${built.stderr}`);
-    const checked = server.run('check');
+    const checked = s.server.run('check');
     assert.equal(checked.status, 0, `opengov check:\n${checked.stdout}${checked.stderr}`);
 
     // serve rebuilt on the save: both language pages are there.
     for (const [url, title] of [['fi/hyvat-kaytannot/testikaytanto/', 'Testikäytäntö selaimesta'], ['en/good-practices/test-practice/', 'Test practice from the browser']]) {
       const html = await waitFor(url, async () => {
-        const res = await fetch(server.base + url);
+        const res = await fetch(s.server.base + url);
         return res.ok ? res.text() : null;
       });
       assert.match(html, new RegExp(`<h1[^>]*>${title}</h1>`), url);
@@ -153,10 +143,10 @@ test('create a good practice in Finnish and English, and the site builds with it
 });
 
 test('edit an existing page\'s body, and the open page reloads with it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const site = await context.newPage();
-    await site.goto(server.base + 'en/about/', { waitUntil: 'load' });
+    await site.goto(s.server.base + 'en/about/', { waitUntil: 'load' });
     const { page, problems } = await openCMS(context, '#/collections/pages/entries/about-en');
     const editor = page.locator('[data-slate-editor="true"]').first();
     // The file ends in a newline: the editor's last line is empty. Click
@@ -167,7 +157,7 @@ test('edit an existing page\'s body, and the open page reloads with it', async (
     await page.keyboard.type('\nThis sentence was added in the browser CMS.');
     await publish(page);
     await site.getByText('This sentence was added in the browser CMS.').waitFor({ timeout: 30_000 });
-    const file = fs.readFileSync(path.join(server.site, 'content', 'about.en.md'), 'utf8');
+    const file = fs.readFileSync(path.join(s.server.site, 'content', 'about.en.md'), 'utf8');
     assert.match(file, /\nThe contact for this site and for open government work is the Ministry of Finance\.\n\nThis sentence was added in the browser CMS\.\n+$/);
     assert.deepEqual(problems, []);
   } finally {
@@ -176,11 +166,11 @@ test('edit an existing page\'s body, and the open page reloads with it', async (
 });
 
 test('a save the build would reject is refused: shown in the CMS, the overlay and the terminal, nothing written', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const site = await context.newPage();
-    await site.goto(server.base + 'fi/', { waitUntil: 'load' });
-    const file = path.join(server.site, 'content', 'about.fi.md');
+    await site.goto(s.server.base + 'fi/', { waitUntil: 'load' });
+    const file = path.join(s.server.site, 'content', 'about.fi.md');
     const before = fs.readFileSync(file, 'utf8');
     const { page } = await openCMS(context, '#/collections/pages/entries/about-fi');
     const editor = page.locator('[data-slate-editor="true"]').first();
@@ -191,8 +181,8 @@ test('a save the build would reject is refused: shown in the CMS, the overlay an
     await publish(page);
     await page.getByText(/not saved, the site would not build/).first().waitFor({ timeout: 30_000 });
     await site.getByText(/ei-ole-olemassa\.md/).first().waitFor({ timeout: 30_000 });
-    assert.match(server.log(), /the CMS's save was refused, nothing was written/);
-    assert.match(server.log(), /content\/about\.fi\.md:\d+:\d+: .*ei-ole-olemassa/);
+    assert.match(s.server.log(), /the CMS's save was refused, nothing was written/);
+    assert.match(s.server.log(), /content\/about\.fi\.md:\d+:\d+: .*ei-ole-olemassa/);
     assert.equal(fs.readFileSync(file, 'utf8'), before);
   } finally {
     await context.close();
@@ -213,15 +203,15 @@ const axeOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag
 
 test('axe on the CMS screens', async () => {
   // bypassCSP: axe is injected as an inline script, which the admin page's policy refuses.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const found = {};
   try {
     const page = await context.newPage();
     const screens = [
-      ['login', async () => { await page.goto(server.base + 'admin/', { waitUntil: 'load' }); await page.getByRole('button', { name: 'Login' }).waitFor(); }],
-      ['collection', async () => { await page.getByRole('button', { name: 'Login' }).click(); await page.getByRole('link', { name: /Hyvät käytännöt/ }).first().waitFor(); await page.goto(server.base + 'admin/#/collections/good-practices'); await page.getByText('Poikkeusajan dialogit ja kansalliset dialogit').first().waitFor(); }],
-      ['new entry', async () => { await page.goto(server.base + 'admin/#/collections/good-practices/new'); await field(page, 'title', 1).waitFor(); }],
-      ['page', async () => { await page.goto(server.base + 'admin/#/collections/pages/entries/about-fi'); await page.locator('[data-slate-editor="true"]').first().waitFor(); }],
+      ['login', async () => { await page.goto(s.server.base + 'admin/', { waitUntil: 'load' }); await page.getByRole('button', { name: 'Login' }).waitFor(); }],
+      ['collection', async () => { await page.getByRole('button', { name: 'Login' }).click(); await page.getByRole('link', { name: /Hyvät käytännöt/ }).first().waitFor(); await page.goto(s.server.base + 'admin/#/collections/good-practices'); await page.getByText('Poikkeusajan dialogit ja kansalliset dialogit').first().waitFor(); }],
+      ['new entry', async () => { await page.goto(s.server.base + 'admin/#/collections/good-practices/new'); await field(page, 'title', 1).waitFor(); }],
+      ['page', async () => { await page.goto(s.server.base + 'admin/#/collections/pages/entries/about-fi'); await page.locator('[data-slate-editor="true"]').first().waitFor(); }],
     ];
     for (const [name, open] of screens) {
       await open();

@@ -6,24 +6,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch } from '../lib/browser.js';
-import { serveCopy } from '../lib/cms.js';
+import { test } from 'node:test';
+import { servedCopy } from '../lib/cms.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveCopy();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = servedCopy();
 
 // save replaces text in a file of the site's copy, as an editor saving.
 function save(name, from, to) {
-  const file = path.join(server.site, name);
+  const file = path.join(s.server.site, name);
   const text = fs.readFileSync(file, 'utf8');
   assert.ok(text.includes(from), `${name} has ${from}`);
   fs.writeFileSync(file, text.replace(from, to));
@@ -31,13 +21,13 @@ function save(name, from, to) {
 
 for (const [lang, url, width] of [['en', 'en/good-practices/lockdown-dialogues/', 1280], ['fi', 'fi/hyvat-kaytannot/poikkeusajan-dialogit/', 390]]) {
   test(`${lang}: a themes save reloads the open practice first, at ${width} px`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await s.browser.newContext({ viewport: { width, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(server.base + url, { waitUntil: 'load' });
+      await page.goto(s.server.base + url, { waitUntil: 'load' });
       const themes = page.locator('.facts, aside').first();
       const before = await themes.innerText();
-      const logBefore = server.log().length;
+      const logBefore = s.server.log().length;
       const reloaded = page.waitForEvent('load', { timeout: 30_000 });
       const [from, to] = lang === 'en'
         ? ['themes: [dialogue, participation, trust, democracy]', 'themes: [dialogue, trust]']
@@ -53,12 +43,12 @@ for (const [lang, url, width] of [['en', 'en/good-practices/lockdown-dialogues/'
       // The list of the theme taken away or given, which only the whole
       // build makes, is of the save too.
       const list = lang === 'en' ? 'en/good-practices/themes/participation/' : 'fi/hyvat-kaytannot/teemat/osallistuminen/';
-      const html = await (await fetch(server.base + list)).text();
+      const html = await (await fetch(s.server.base + list)).text();
       assert.equal(html.includes(lang === 'en' ? 'Lockdown Dialogues' : 'Poikkeusajan dialogit'), lang === 'fi', 'the theme\'s list follows the save');
-      for (let i = 0; i < 100 && !/\(the open tabs reloaded after /.test(server.log().slice(logBefore)); i++) {
+      for (let i = 0; i < 100 && !/\(the open tabs reloaded after /.test(s.server.log().slice(logBefore)); i++) {
         await new Promise((r) => setTimeout(r, 100));
       }
-      assert.match(server.log().slice(logBefore), /built in .* \(the open tabs reloaded after \d+(\.\d+)?[mµ]?s\)/);
+      assert.match(s.server.log().slice(logBefore), /built in .* \(the open tabs reloaded after \d+(\.\d+)?[mµ]?s\)/);
     } finally {
       await context.close();
     }
