@@ -22,6 +22,7 @@ func ParseYAML(src []byte, file string, firstLine int) (*Node, diag.List) {
 		msg := err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
+			n, _ = newLineMap(src).pos(n, 1)
 			pos.Line = firstLine + n - 1
 			msg = msg[len(m[0]):]
 		}
@@ -30,7 +31,7 @@ func ParseYAML(src []byte, file string, firstLine int) (*Node, diag.List) {
 	if len(doc.Content) == 0 {
 		return &Node{Kind: Map, Line: firstLine, Col: 1}, nil
 	}
-	c := yamlConverter{file: file, offset: firstLine - 1}
+	c := yamlConverter{file: file, offset: firstLine - 1, lines: newLineMap(src)}
 	n := c.convert(doc.Content[0])
 	return n, c.errs
 }
@@ -38,6 +39,7 @@ func ParseYAML(src []byte, file string, firstLine int) (*Node, diag.List) {
 type yamlConverter struct {
 	file   string
 	offset int
+	lines  lineMap
 	errs   diag.List
 
 	// Alias expansion is limited as yaml.v3 limits it when it decodes
@@ -95,15 +97,24 @@ func (c *yamlConverter) alias(y *yaml.Node) *Node {
 		}
 		return n
 	}
-	return &Node{Kind: Null, Line: y.Line + c.offset, Col: y.Column}
+	line, col := c.at(y)
+	return &Node{Kind: Null, Line: line, Col: col}
+}
+
+// at returns the line and column of y in the file.
+func (c *yamlConverter) at(y *yaml.Node) (line, col int) {
+	line, col = c.lines.pos(y.Line, y.Column)
+	return line + c.offset, col
 }
 
 func (c *yamlConverter) pos(y *yaml.Node) diag.Pos {
-	return diag.Pos{File: c.file, Line: y.Line + c.offset, Col: y.Column}
+	line, col := c.at(y)
+	return diag.Pos{File: c.file, Line: line, Col: col}
 }
 
 func (c *yamlConverter) convert(y *yaml.Node) *Node {
-	n := &Node{Line: y.Line + c.offset, Col: y.Column}
+	line, col := c.at(y)
+	n := &Node{Line: line, Col: col}
 	if c.stopped {
 		return n
 	}
@@ -138,7 +149,8 @@ func (c *yamlConverter) convert(y *yaml.Node) *Node {
 				c.errs.Add(c.pos(k), "field %q is given twice", k.Value)
 				continue
 			}
-			n.Fields = append(n.Fields, Field{Key: k.Value, Line: k.Line + c.offset, Col: k.Column, Value: c.convert(v)})
+			line, col := c.at(k)
+			n.Fields = append(n.Fields, Field{Key: k.Value, Line: line, Col: col, Value: c.convert(v)})
 		}
 	case yaml.SequenceNode:
 		n.Kind = List

@@ -51,6 +51,14 @@ func frontMatterSeeds(f *testing.F) {
 	f.Add(site, true)
 	f.Add([]byte("x: &a [*a]\n"), false)
 	f.Add([]byte("title:\nthemes: []\ncontact: ~\n"), false)
+	f.Add([]byte("a: \"\r\r\r"), false)
+	f.Add([]byte("a: \"\u2028\u0085\u2029"), false)
+}
+
+// editorLines counts the lines of src as an editor shows them: LF, CRLF
+// and a bare CR each end one.
+func editorLines(src []byte) int {
+	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) + 1
 }
 
 // checkPositions fails for an error without a file, or with a line
@@ -84,7 +92,7 @@ func FuzzFrontMatter(f *testing.F) {
 	}
 	schemas := Builtin().Schemas(vocab)
 	f.Fuzz(func(t *testing.T, src []byte, toml bool) {
-		lines := bytes.Count(src, []byte("\n")) + 1
+		lines := editorLines(src)
 		var root *decode.Node
 		if toml {
 			root, errs = decode.ParseTOML(src, "x.md", 2)
