@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -104,17 +105,33 @@ func Facets(s *site.Site, v *Vocabularies, title TitleFunc) diag.List {
 			continue
 		}
 		practices := practicesBelow(s, dir)
-		for _, l := range s.Config.Languages {
+		// Each language's listing and facets read the pages and write only
+		// their own Index, so the languages are built side by side.
+		langs := s.Config.Languages
+		built := make([]*Index, len(langs))
+		gens := make([][]site.Generated, len(langs))
+		var wg sync.WaitGroup
+		for i, l := range langs {
 			section := s.BySource(dir+"/"+content.IndexName, l.Code)
 			if section == nil {
 				continue
 			}
-			idx := &Index{Section: section, Practices: listing(practices, l.Code)}
-			section.Params = idx
+			wg.Go(func() {
+				built[i] = &Index{Section: section, Practices: listing(practices, l.Code)}
+				gens[i] = built[i].build(v, l.Code)
+			})
+		}
+		wg.Wait()
+		for i, l := range langs {
+			idx := built[i]
+			if idx == nil {
+				continue
+			}
+			idx.Section.Params = idx
 			if prev := indexes[l.Code]; prev == nil || dir < prev.Section.Dir {
 				indexes[l.Code] = idx
 			}
-			gen = append(gen, idx.build(v, l.Code)...)
+			gen = append(gen, gens[i]...)
 		}
 	}
 	errs = append(errs, s.AddGenerated(gen)...)
