@@ -96,11 +96,10 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 	return in
 }
 
-// model builds the site model: site.New, schema.Relate and schema.Facets.
+// model builds the site model as a build does (schema.Model): site.New,
+// then schema.Relate beside schema.Facets.
 func (in *benchInputs) model(b *testing.B) *site.Site {
-	s, errs := site.New(in.cfg, in.files, site.Options{Schemas: schema.Builtin().Schemas(in.vocab)})
-	errs = append(errs, schema.Relate(s)...)
-	errs = append(errs, schema.Facets(s, in.vocab, render.PagedTitle(in.catalog))...)
+	s, errs := schema.Model(in.cfg, in.files, site.Options{Schemas: schema.Builtin().Schemas(in.vocab)}, in.vocab, render.PagedTitle(in.catalog))
 	if errs != nil {
 		b.Fatal(errs)
 	}

@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/opengov-fi/opengov/internal/config"
 	"github.com/opengov-fi/opengov/internal/content"
 	"github.com/opengov-fi/opengov/internal/diag"
@@ -16,8 +19,15 @@ import (
 func Model(cfg *config.Config, files []*content.File, opts site.Options, v *Vocabularies, title TitleFunc) (*site.Site, diag.List) {
 	s, errs := site.New(cfg, files, opts)
 	if v != nil {
-		errs = append(errs, Relate(s)...)
-		errs = append(errs, Facets(s, v, title)...)
+		related, checks := relate(s)
+		// The checks of the relations run beside Facets, which reads
+		// nothing they write and writes nothing they read.
+		var checked diag.List
+		var wg sync.WaitGroup
+		wg.Go(func() { checked = checks() })
+		faceted := Facets(s, v, title)
+		wg.Wait()
+		errs = slices.Concat(errs, related, checked, faceted)
 	}
 	return s, errs
 }

@@ -43,6 +43,15 @@ type CommitmentPage struct {
 // them. It also checks that the translations of a page agree on its
 // shared fields, and that a practice keeps its id in every language.
 func Relate(s *site.Site) diag.List {
+	errs, checks := relate(s)
+	return append(errs, checks()...)
+}
+
+// relate links the pages as Relate does, and returns the checks of what
+// it linked separately. The checks read the pages' fields, translations
+// and files, and the relations relate made (taken before it returns),
+// never a page's Params: so they may run while Facets fills those in.
+func relate(s *site.Site) (diag.List, func() diag.List) {
 	ds := declarations{}
 	inRelation := ds.relationTypes(s)
 	for _, p := range s.Pages {
@@ -68,9 +77,16 @@ func Relate(s *site.Site) diag.List {
 			x.Practices = x.NamedBy[PracticeType+".related_commitments"]
 		}
 	}
-	errs = append(errs, checkPracticeIDs(s)...)
-	errs = append(errs, checkSharedFields(s, ds)...)
-	return errs
+	pages := slices.Clip(s.Pages) // Facets may add pages after them
+	rels := map[*site.Page]*Relations{}
+	for _, p := range pages {
+		if r := relationsOf(p); r != nil {
+			rels[p] = r
+		}
+	}
+	return errs, func() diag.List {
+		return append(checkPracticeIDs(pages), checkSharedFields(pages, rels, ds)...)
+	}
 }
 
 // PracticeOf returns p's decoded good-practice fields, or nil.
@@ -154,10 +170,10 @@ func findInAnyLanguage(s *site.Site, key, lang string) *site.Page {
 
 // checkPracticeIDs reports a practice whose translations disagree on its
 // id, and two practices of one language with the same id.
-func checkPracticeIDs(s *site.Site) diag.List {
+func checkPracticeIDs(pages []*site.Page) diag.List {
 	var errs diag.List
 	byID := map[string]*site.Page{}
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		pr := PracticeOf(p)
 		if pr == nil || pr.ID == "" {
 			continue

@@ -18,10 +18,10 @@ import (
 // files. Each field is written in every language's file, so each file is
 // complete on its own for an editor (and for the CMS); the build makes
 // sure they agree. A practice's id is left to checkPracticeIDs, which
-// names both ids.
-func checkSharedFields(s *site.Site, ds declarations) diag.List {
+// names both ids. The relations of a page are rels[page].
+func checkSharedFields(pages []*site.Page, rels map[*site.Page]*Relations, ds declarations) diag.List {
 	var errs diag.List
-	for _, p := range s.Pages {
+	for _, p := range pages {
 		first := p.Translations()[0]
 		if first == p || p.Fields == nil || first.Fields == nil || reflect.TypeOf(first.Fields) != reflect.TypeOf(p.Fields) {
 			continue // a translation of another type is reported by site.New
@@ -31,8 +31,8 @@ func checkSharedFields(s *site.Site, ds declarations) diag.List {
 			if f.Name == "id" && PracticeOf(p) != nil {
 				continue
 			}
-			mine, ok := d.sharedValue(p, f)
-			theirs, ok2 := d.sharedValue(first, f)
+			mine, ok := d.sharedValue(p, rels[p], f)
+			theirs, ok2 := d.sharedValue(first, rels[first], f)
 			if !ok || !ok2 || mine == theirs {
 				continue
 			}
@@ -50,16 +50,15 @@ func checkSharedFields(s *site.Site, ds declarations) diag.List {
 	return errs
 }
 
-// sharedValue returns shared field f of p as a comparable string, or
-// false where it is not to be compared: a vocabulary field with an
-// unknown term, or a relation field with a value that named no page (both
-// reported already), so that one mistake gives one error. A vocabulary
-// field is its term ids and a relation field its pages' content keys,
-// each as a sorted set.
-func (d *declared) sharedValue(p *site.Page, f Field) (string, bool) {
+// sharedValue returns shared field f of p, whose relations are r, as a
+// comparable string, or false where it is not to be compared: a
+// vocabulary field with an unknown term, or a relation field with a value
+// that named no page (both reported already), so that one mistake gives
+// one error. A vocabulary field is its term ids and a relation field its
+// pages' content keys, each as a sorted set.
+func (d *declared) sharedValue(p *site.Page, r *Relations, f Field) (string, bool) {
 	switch {
 	case f.Relation != "":
-		r := relationsOf(p)
 		if r == nil {
 			return "", false
 		}
