@@ -27,12 +27,12 @@ type Generated struct {
 // model (schema.Model), before the model is handed out.
 func (s *Site) AddGenerated(gen []Generated) diag.List {
 	var errs diag.List
-	taken := map[string]*Page{}
+	taken := make(map[string]*Page, len(s.Pages)+len(gen)) // sized, as it is remade for every model
 	for _, p := range s.Pages {
 		taken[p.Path] = p
 	}
-	groups := map[string][]*Page{}
-	var added []*Page
+	groups := make(map[string][]*Page, len(gen))
+	added := make([]*Page, 0, len(gen))
 	for _, g := range gen {
 		f := &content.File{
 			Path:  g.Parent.File.Path,

@@ -140,7 +140,10 @@ type Options struct {
 
 // New builds the site model from files, reporting every inconsistency.
 func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.List) {
-	s := &Site{Config: cfg, Home: map[string]*Page{}, Menus: map[string][]MenuEntry{}, Footers: map[string][]MenuEntry{}, bySource: map[string]*Page{}}
+	// The lists and maps by page are sized, as a server makes them again
+	// for every save that changes front matter.
+	s := &Site{Config: cfg, Home: map[string]*Page{}, Menus: map[string][]MenuEntry{}, Footers: map[string][]MenuEntry{},
+		bySource: make(map[string]*Page, len(files)), Pages: make([]*Page, 0, len(files))}
 	var errs diag.List
 	for _, f := range files {
 		if f.Front.Draft && !opts.Drafts {
@@ -199,7 +202,7 @@ func FrontFields() []string {
 // language that claim the same key.
 func (s *Site) pairTranslations() diag.List {
 	var errs diag.List
-	groups := map[string][]*Page{}
+	groups := make(map[string][]*Page, len(s.Pages))
 	for _, p := range s.Pages {
 		for _, q := range groups[p.Key] {
 			switch {
@@ -311,7 +314,7 @@ func (s *Site) assignPaths() diag.List {
 	for _, l := range s.Config.Languages {
 		prefix[l.Code] = l.Prefix
 	}
-	byPath := map[string]*Page{}
+	byPath := make(map[string]*Page, len(s.Pages))
 	badDirs := map[string]bool{} // folder.lang already reported
 	for _, p := range s.Pages {
 		segs := []string{prefix[p.Lang]}
