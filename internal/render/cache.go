@@ -109,4 +109,7 @@ func (k *keyer) pageKey(p *site.Page, view [sha256.Size]byte, dests []string) (k
 // is in; the facet navigation's counts on every list page).
 type viewHasher struct {
 	memo sync.Map // pointer to a sharedViews type (as any, which keeps it alive) -> [sha256.Size]byte
+	// spares holds *[][]byte: the buffers of finished walks, lent from
+	// one view's walk to the next (viewWalk.nested).
+	spares sync.Pool
 }

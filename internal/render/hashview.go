@@ -24,17 +24,46 @@ import (
 // hashed as its source) are left to the page key. A view must hold values
 // only: a function, a channel or a page of the model in it panics.
 func (vh *viewHasher) sum(v any) [sha256.Size]byte {
-	w := viewWalk{vh: vh}
+	spare, _ := vh.spares.Get().(*[][]byte)
+	if spare == nil {
+		spare = new([][]byte)
+	}
+	w := viewWalk{vh: vh, spare: spare}
 	w.value(reflect.ValueOf(v))
-	return w.sum()
+	sum := w.sum()
+	w.done()
+	vh.spares.Put(spare)
+	return sum
 }
 
 // viewWalk hashes one value: it gathers what it hashes in b and hands it
-// to the hash in large writes.
+// to the hash in large writes. The walks of one view, one inside another
+// for each pointer and map entry, take their buffers from spare and give
+// them back when done, so that the buffers are made once and not grown
+// again for every value.
 type viewWalk struct {
-	h  hash.Hash
-	vh *viewHasher
-	b  []byte
+	h     hash.Hash
+	vh    *viewHasher
+	b     []byte
+	spare *[][]byte
+}
+
+// nested returns a walk for a value inside w's, with a spare buffer.
+func (w *viewWalk) nested() viewWalk {
+	e := viewWalk{vh: w.vh, spare: w.spare}
+	if n := len(*w.spare); n > 0 {
+		e.b = (*w.spare)[n-1][:0]
+		*w.spare = (*w.spare)[:n-1]
+	}
+	return e
+}
+
+// done gives w's buffer back for the next walk; w is not used after.
+func (w *viewWalk) done() {
+	if w.b != nil {
+		*w.spare = append(*w.spare, w.b)
+		w.b = nil
+	}
 }
 
 func (w *viewWalk) flush() {
@@ -121,7 +150,7 @@ func (w *viewWalk) value(v reflect.Value) {
 			w.tag(tagNil)
 			return
 		}
-		sum := w.vh.pointer(v)
+		sum := w.pointer(v)
 		w.tag(tagPointer)
 		w.write(sum[:])
 	case reflect.Interface:
@@ -199,10 +228,11 @@ func (w *viewWalk) mapValue(v reflect.Value) {
 	}
 	entries := make([][sha256.Size]byte, 0, v.Len())
 	for it := v.MapRange(); it.Next(); {
-		e := viewWalk{vh: w.vh}
+		e := w.nested()
 		e.value(it.Key())
 		e.value(it.Value())
 		entries = append(entries, e.sum())
+		e.done()
 	}
 	slices.SortFunc(entries, func(a, b [sha256.Size]byte) int { return cmp.Compare(string(a[:]), string(b[:])) })
 	w.int(tagMap, int64(len(entries)))
@@ -230,7 +260,8 @@ var sharedViews = map[reflect.Type]bool{
 
 // pointer returns the hash of what p points to; that of a shared view is
 // made once per build.
-func (vh *viewHasher) pointer(p reflect.Value) (sum [sha256.Size]byte) {
+func (w *viewWalk) pointer(p reflect.Value) (sum [sha256.Size]byte) {
+	vh := w.vh
 	shared := sharedViews[p.Type().Elem()]
 	var key any
 	if shared {
@@ -239,9 +270,10 @@ func (vh *viewHasher) pointer(p reflect.Value) (sum [sha256.Size]byte) {
 			return sum.([sha256.Size]byte)
 		}
 	}
-	w := viewWalk{vh: vh}
-	w.value(p.Elem())
-	sum = w.sum()
+	e := w.nested()
+	e.value(p.Elem())
+	sum = e.sum()
+	e.done()
 	if shared {
 		vh.memo.Store(key, sum)
 	}
