@@ -67,17 +67,19 @@ func (r *renderer) respliced(d *Data, data []byte, spans []splice) ([]byte, []sp
 	if same {
 		return data, spans, nil
 	}
-	var b bytes.Buffer
-	b.Grow(len(data) + 1024)
+	size := len(data) // exactly, as the page is kept
+	for i, s := range spans {
+		size += len(htmls[i]) - (s.end - s.start)
+	}
+	b := make([]byte, 0, size)
 	next := make([]splice, len(spans))
 	last := 0
 	for i, s := range spans {
-		b.Write(data[last:s.start])
-		next[i] = splice{start: b.Len(), name: s.name, key: s.key}
-		b.WriteString(htmls[i])
-		next[i].end = b.Len()
+		b = append(b, data[last:s.start]...)
+		next[i] = splice{start: len(b), name: s.name, key: s.key}
+		b = append(b, htmls[i]...)
+		next[i].end = len(b)
 		last = s.end
 	}
-	b.Write(data[last:])
-	return b.Bytes(), next, nil
+	return append(b, data[last:]...), next, nil
 }
