@@ -28,7 +28,7 @@ func (vh *viewHasher) sum(v any) [sha256.Size]byte {
 	if spare == nil {
 		spare = new([][]byte)
 	}
-	w := viewWalk{vh: vh, spare: spare}
+	w := (&viewWalk{vh: vh, spare: spare}).nested()
 	w.value(reflect.ValueOf(v))
 	sum := w.sum()
 	w.done()
@@ -54,9 +54,14 @@ func (w *viewWalk) nested() viewWalk {
 	if n := len(*w.spare); n > 0 {
 		e.b = (*w.spare)[n-1][:0]
 		*w.spare = (*w.spare)[:n-1]
+	} else {
+		e.b = make([]byte, 0, walkBuffer)
 	}
 	return e
 }
+
+// walkBuffer is the size a walk's buffer starts at: most walks hash less.
+const walkBuffer = 1024
 
 // done gives w's buffer back for the next walk; w is not used after.
 func (w *viewWalk) done() {
