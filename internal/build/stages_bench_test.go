@@ -71,7 +71,7 @@ func benchSite(b *testing.B) fs.FS {
 }
 
 // benchLoad runs the loading stages once, as Run does.
-func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
+func benchLoad(b testing.TB, fsys fs.FS) *benchInputs {
 	b.Helper()
 	in := &benchInputs{fsys: fsys, minifier: minifier.New()}
 	cfg, errs := config.Load(fsys, schema.Builtin().Sections())
@@ -98,7 +98,7 @@ func benchLoad(b *testing.B, fsys fs.FS) *benchInputs {
 
 // model builds the site model as a build does (schema.Model): site.New,
 // then schema.Relate beside schema.Facets.
-func (in *benchInputs) model(b *testing.B) *site.Site {
+func (in *benchInputs) model(b testing.TB) *site.Site {
 	s, errs := schema.Model(in.cfg, in.files, site.Options{Schemas: schema.Builtin().Schemas(in.vocab)}, in.vocab, render.PagedTitle(in.catalog))
 	if errs != nil {
 		b.Fatal(errs)

@@ -42,8 +42,9 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 // ErrStopped is FilesUnless's error when it was told to stop.
 var ErrStopped = errors.New("the export was stopped for a newer build")
 
-// FilesUnless is Files, but asks stop (when not nil) before each file's
-// records and each feed, and gives up with ErrStopped once it says yes.
+// FilesUnless is Files, but asks stop (when not nil) before it makes each
+// file but the catalog, and gives up with ErrStopped once it says yes:
+// a newer build waits for one file at most.
 func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool) ([]output.File, error) {
 	var files []output.File
 	err := Each(s, v, msgs, types, stop, func(f output.File) error {
@@ -62,9 +63,14 @@ func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types
 // last, as it describes the others. Each stops at the first error, its own
 // or emit's.
 func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool, emit func(output.File) error) error {
-	stopped := func() bool { return stop != nil && stop() }
 	sizes := map[string]int{} // of each file emitted, for the catalog
-	add := func(path string, data []byte, err error) error {
+	// add makes the file at path, unless stop says to stop first, and
+	// emits it.
+	add := func(path string, build func() ([]byte, error)) error {
+		if stop != nil && stop() {
+			return ErrStopped
+		}
+		data, err := build()
 		if err != nil {
 			return err
 		}
@@ -77,8 +83,7 @@ func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema
 			continue
 		}
 		if x.Schema != "" {
-			data, err := Schema(s.Config.BaseURL, v, t)
-			if err := add(Dir+"/"+x.Schema, data, err); err != nil {
+			if err := add(Dir+"/"+x.Schema, func() ([]byte, error) { return Schema(s.Config.BaseURL, v, t) }); err != nil {
 				return err
 			}
 		}
@@ -87,20 +92,19 @@ func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema
 			return err
 		}
 		for _, l := range s.Config.Languages {
-			if stopped() {
-				return ErrStopped
-			}
 			pages, source := exported(s, t, l.Code)
 			if source == nil {
 				continue
 			}
-			recs, rows := records(s, cols, pages)
-			data, err := marshal(document(s, l.Code, s.AbsURL(source), x.Key, recs))
-			if err := add(Dir+"/"+x.File+"."+l.Code+".json", data, err); err != nil {
+			var rows [][]string
+			if err := add(Dir+"/"+x.File+"."+l.Code+".json", func() ([]byte, error) {
+				var recs []json.RawMessage
+				recs, rows = records(s, cols, pages)
+				return marshal(document(s, l.Code, s.AbsURL(source), x.Key, recs))
+			}); err != nil {
 				return err
 			}
-			data, err = writeCSV(header(cols), rows)
-			if err := add(Dir+"/"+x.File+"."+l.Code+".csv", data, err); err != nil {
+			if err := add(Dir+"/"+x.File+"."+l.Code+".csv", func() ([]byte, error) { return writeCSV(header(cols), rows) }); err != nil {
 				return err
 			}
 		}
@@ -110,17 +114,14 @@ func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema
 		if idx == nil {
 			continue
 		}
-		data, err := feed(s, l.Code, idx.Section, idx.Section.Front.Title, idx.Practices)
-		if err := add(idx.Section.Path+"atom.xml", data, err); err != nil {
+		if err := add(idx.Section.Path+"atom.xml", func() ([]byte, error) {
+			return feed(s, l.Code, idx.Section, idx.Section.Front.Title, idx.Practices)
+		}); err != nil {
 			return err
 		}
 		for _, fv := range themeValues(idx) {
-			if stopped() {
-				return ErrStopped
-			}
 			title := fv.Term.In(l.Code) + " – " + idx.Section.Front.Title
-			data, err = feed(s, l.Code, fv.Page, title, fv.Practices)
-			if err := add(fv.Page.Path+"atom.xml", data, err); err != nil {
+			if err := add(fv.Page.Path+"atom.xml", func() ([]byte, error) { return feed(s, l.Code, fv.Page, title, fv.Practices) }); err != nil {
 				return err
 			}
 		}
