@@ -31,6 +31,9 @@ func checkSharedFields(pages []*site.Page, rels map[*site.Page]*Relations, ds de
 			if f.Name == "id" && PracticeOf(p) != nil {
 				continue
 			}
+			if d.sameInOrder(p, rels[p], first, rels[first], f) {
+				continue // the same values in the same order: the same set
+			}
 			mine, ok := d.sharedValue(p, rels[p], f)
 			theirs, ok2 := d.sharedValue(first, rels[first], f)
 			if !ok || !ok2 || mine == theirs {
@@ -80,6 +83,33 @@ func (d *declared) sharedValue(p *site.Page, r *Relations, f Field) (string, boo
 		return sortedSet(writtenValues(p.Fields, f)), true
 	}
 	return factString(reflect.ValueOf(p.Fields).Elem().FieldByIndex(f.Index)), true
+}
+
+// sameInOrder reports whether shared field f holds the same values in p
+// (whose relations are r) and in q (rq), in the same order. Then their
+// sharedValue sets are equal too, and need not be made: it is the check's
+// common case. False says nothing: the sets may still be equal.
+func (d *declared) sameInOrder(p *site.Page, r *Relations, q *site.Page, rq *Relations, f Field) bool {
+	switch {
+	case f.Relation != "":
+		if r == nil || rq == nil {
+			return false
+		}
+		a, b := r.Related[f.Name], rq.Related[f.Name]
+		return slices.EqualFunc(a, b, func(x, y *site.Page) bool { return x.Dir == y.Dir && x.Name == y.Name })
+	case f.Vocab != "":
+		for _, tf := range d.terms {
+			if tf.source.Name == f.Name {
+				var bufA, bufB [8]string
+				a, _ := appendTermIDs(bufA[:0], reflect.ValueOf(p.Fields).Elem().FieldByIndex(tf.index))
+				b, _ := appendTermIDs(bufB[:0], reflect.ValueOf(q.Fields).Elem().FieldByIndex(tf.index))
+				return slices.Equal(a, b)
+			}
+		}
+		return slices.Equal(writtenValues(p.Fields, f), writtenValues(q.Fields, f))
+	}
+	a, b := reflect.ValueOf(p.Fields).Elem().FieldByIndex(f.Index), reflect.ValueOf(q.Fields).Elem().FieldByIndex(f.Index)
+	return a.Comparable() && a.Equal(b)
 }
 
 // termSet returns the ids of a *Term or []*Term as a sorted set, or false
