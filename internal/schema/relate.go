@@ -172,7 +172,8 @@ func findInAnyLanguage(s *site.Site, key, lang string) *site.Page {
 // id, and two practices of one language with the same id.
 func checkPracticeIDs(pages []*site.Page) diag.List {
 	var errs diag.List
-	byID := map[string]*site.Page{}
+	type langID struct{ lang, id string }
+	byID := make(map[langID]*site.Page, len(pages))
 	for _, p := range pages {
 		pr := PracticeOf(p)
 		if pr == nil || pr.ID == "" {
@@ -183,7 +184,7 @@ func checkPracticeIDs(pages []*site.Page) diag.List {
 				errs.Add(p.FieldPos("id"), "id %q differs from the id %q of its translation %s", pr.ID, tp.ID, t.File.Path).Hint = "a practice keeps one id in every language"
 			}
 		}
-		key := p.Lang + "\x00" + pr.ID
+		key := langID{p.Lang, pr.ID}
 		if q := byID[key]; q != nil && q.Key != p.Key {
 			errs.Add(p.FieldPos("id"), "id %q is also the id of %s", pr.ID, q.File.Path)
 		}
