@@ -316,28 +316,36 @@ func (s *Site) assignPaths() diag.List {
 	}
 	byPath := make(map[string]*Page, len(s.Pages))
 	badDirs := map[string]bool{} // folder.lang already reported
+	type folder struct{ dir, lang string }
+	folderPaths := map[folder]string{} // the path of a folder's pages in a language: "en/good-practices"
 	for _, p := range s.Pages {
-		segs := []string{prefix[p.Lang]}
-		dirs := strings.Split(p.Dir, "/")
-		for i := range dirs {
-			if p.Dir == "" {
-				break
+		fp, ok := folderPaths[folder{p.Dir, p.Lang}]
+		if !ok { // the first page of its folder and language: made once for all
+			segs := []string{prefix[p.Lang]}
+			dirs := strings.Split(p.Dir, "/")
+			for i := range dirs {
+				if p.Dir == "" {
+					break
+				}
+				dir := strings.Join(dirs[:i+1], "/")
+				seg := dirs[i]
+				if idx := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; idx != nil && idx.Front.Slug != "" {
+					seg = idx.Front.Slug
+				} else if !content.ValidSlug(seg) && !badDirs[dir+"."+p.Lang] {
+					badDirs[dir+"."+p.Lang] = true
+					errs.Add(p.Pos(), "the folder name %q cannot be part of a URL: it may only have lowercase a-z, digits and single hyphens", seg).Hint =
+						fmt.Sprintf("rename the folder, or give %s slug: %s", path.Join(content.Dir, dir, content.IndexName+"."+p.Lang+".md"), cmp.Or(content.Slugify(seg), "..."))
+				}
+				segs = append(segs, seg)
 			}
-			dir := strings.Join(dirs[:i+1], "/")
-			seg := dirs[i]
-			if idx := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; idx != nil && idx.Front.Slug != "" {
-				seg = idx.Front.Slug
-			} else if !content.ValidSlug(seg) && !badDirs[dir+"."+p.Lang] {
-				badDirs[dir+"."+p.Lang] = true
-				errs.Add(p.Pos(), "the folder name %q cannot be part of a URL: it may only have lowercase a-z, digits and single hyphens", seg).Hint =
-					fmt.Sprintf("rename the folder, or give %s slug: %s", path.Join(content.Dir, dir, content.IndexName+"."+p.Lang+".md"), cmp.Or(content.Slugify(seg), "..."))
-			}
-			segs = append(segs, seg)
+			fp = strings.Join(segs, "/")
+			folderPaths[folder{p.Dir, p.Lang}] = fp
 		}
-		if !p.IsIndex() {
-			segs = append(segs, cmp.Or(p.Front.Slug, p.Name))
+		if p.IsIndex() {
+			p.Path = fp + "/"
+		} else {
+			p.Path = fp + "/" + cmp.Or(p.Front.Slug, p.Name) + "/"
 		}
-		p.Path = strings.Join(segs, "/") + "/"
 		if q := byPath[p.Path]; q != nil {
 			errs.Add(p.Pos(), "URL /%s is also the URL of %s", p.Path, q.File.Path).Hint = "give one of them another slug"
 			continue
