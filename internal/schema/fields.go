@@ -118,6 +118,17 @@ type termField struct {
 	source Field // the fm field whose ids it resolves
 }
 
+// termIndex returns the index of the field of terms that resolves fm
+// field name, or false when terms has none for it.
+func termIndex(terms []termField, name string) ([]int, bool) {
+	for _, tf := range terms {
+		if tf.source.Name == name {
+			return tf.index, true
+		}
+	}
+	return nil, false
+}
+
 // termFieldsOf pairs each term-tagged field of struct type t with the
 // vocabulary field it resolves.
 func termFieldsOf(t reflect.Type) []termField {

@@ -50,11 +50,7 @@ func filtersOf(t reflect.Type) []searchFilter {
 		if f.Vocab == "" && f.Name == "year" {
 			sf.facet = Years // the facet made from the year field (facetTerms)
 		}
-		for _, tf := range terms {
-			if tf.source.Name == f.Name {
-				sf.terms = tf.index
-			}
-		}
+		sf.terms, _ = termIndex(terms, f.Name)
 		out = append(out, sf)
 	}
 	return out

@@ -75,10 +75,8 @@ func (d *declared) sharedValue(p *site.Page, r *Relations, f Field) (string, boo
 		}
 		return sortedSet(keys), true
 	case f.Vocab != "":
-		for _, tf := range d.terms {
-			if tf.source.Name == f.Name {
-				return termSet(reflect.ValueOf(p.Fields).Elem().FieldByIndex(tf.index))
-			}
+		if index, ok := termIndex(d.terms, f.Name); ok {
+			return termSet(reflect.ValueOf(p.Fields).Elem().FieldByIndex(index))
 		}
 		return sortedSet(writtenValues(p.Fields, f)), true
 	}
@@ -98,13 +96,11 @@ func (d *declared) sameInOrder(p *site.Page, r *Relations, q *site.Page, rq *Rel
 		a, b := r.Related[f.Name], rq.Related[f.Name]
 		return slices.EqualFunc(a, b, func(x, y *site.Page) bool { return x.Dir == y.Dir && x.Name == y.Name })
 	case f.Vocab != "":
-		for _, tf := range d.terms {
-			if tf.source.Name == f.Name {
-				var bufA, bufB [8]string
-				a, _ := appendTermIDs(bufA[:0], reflect.ValueOf(p.Fields).Elem().FieldByIndex(tf.index))
-				b, _ := appendTermIDs(bufB[:0], reflect.ValueOf(q.Fields).Elem().FieldByIndex(tf.index))
-				return slices.Equal(a, b)
-			}
+		if index, ok := termIndex(d.terms, f.Name); ok {
+			var bufA, bufB [8]string
+			a, _ := appendTermIDs(bufA[:0], reflect.ValueOf(p.Fields).Elem().FieldByIndex(index))
+			b, _ := appendTermIDs(bufB[:0], reflect.ValueOf(q.Fields).Elem().FieldByIndex(index))
+			return slices.Equal(a, b)
 		}
 		return slices.Equal(writtenValues(p.Fields, f), writtenValues(q.Fields, f))
 	}
