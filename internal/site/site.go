@@ -321,24 +321,7 @@ func (s *Site) assignPaths() diag.List {
 	for _, p := range s.Pages {
 		fp, ok := folderPaths[folder{p.Dir, p.Lang}]
 		if !ok { // the first page of its folder and language: made once for all
-			segs := []string{prefix[p.Lang]}
-			dirs := strings.Split(p.Dir, "/")
-			for i := range dirs {
-				if p.Dir == "" {
-					break
-				}
-				dir := strings.Join(dirs[:i+1], "/")
-				seg := dirs[i]
-				if idx := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; idx != nil && idx.Front.Slug != "" {
-					seg = idx.Front.Slug
-				} else if !content.ValidSlug(seg) && !badDirs[dir+"."+p.Lang] {
-					badDirs[dir+"."+p.Lang] = true
-					errs.Add(p.Pos(), "the folder name %q cannot be part of a URL: it may only have lowercase a-z, digits and single hyphens", seg).Hint =
-						fmt.Sprintf("rename the folder, or give %s slug: %s", path.Join(content.Dir, dir, content.IndexName+"."+p.Lang+".md"), cmp.Or(content.Slugify(seg), "..."))
-				}
-				segs = append(segs, seg)
-			}
-			fp = strings.Join(segs, "/")
+			fp = s.folderPath(p, prefix[p.Lang], badDirs, &errs)
 			folderPaths[folder{p.Dir, p.Lang}] = fp
 		}
 		if p.IsIndex() {
@@ -354,6 +337,30 @@ func (s *Site) assignPaths() diag.List {
 	}
 	slices.SortFunc(s.Pages, pathOrder)
 	return errs
+}
+
+// folderPath returns the path of the pages in p's folder and language:
+// prefix, then each folder's slug (its section page's, or its name). It
+// reports, at p, a folder name that cannot be in a URL, once for each
+// folder and language (badDirs).
+func (s *Site) folderPath(p *Page, prefix string, badDirs map[string]bool, errs *diag.List) string {
+	if p.Dir == "" {
+		return prefix
+	}
+	segs := []string{prefix}
+	dirs := strings.Split(p.Dir, "/")
+	for i, seg := range dirs {
+		dir := strings.Join(dirs[:i+1], "/")
+		if idx := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; idx != nil && idx.Front.Slug != "" {
+			seg = idx.Front.Slug
+		} else if !content.ValidSlug(seg) && !badDirs[dir+"."+p.Lang] {
+			badDirs[dir+"."+p.Lang] = true
+			errs.Add(p.Pos(), "the folder name %q cannot be part of a URL: it may only have lowercase a-z, digits and single hyphens", seg).Hint =
+				fmt.Sprintf("rename the folder, or give %s slug: %s", path.Join(content.Dir, dir, content.IndexName+"."+p.Lang+".md"), cmp.Or(content.Slugify(seg), "..."))
+		}
+		segs = append(segs, seg)
+	}
+	return strings.Join(segs, "/")
 }
 
 func (s *Site) resolveMenus() diag.List {
