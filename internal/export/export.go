@@ -100,7 +100,7 @@ func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema
 			if err := add(Dir+"/"+x.File+"."+l.Code+".json", func() ([]byte, error) {
 				var recs []json.RawMessage
 				recs, rows = records(s, cols, pages)
-				return marshal(document(s, l.Code, s.AbsURL(source), x.Key, recs))
+				return appendDocument(nil, l.Code, s.AbsURL(source), x.Key, recs), nil
 			}); err != nil {
 				return err
 			}
@@ -194,17 +194,6 @@ func practiceIndex(s *site.Site, lang string) *schema.Index {
 		}
 	}
 	return nil
-}
-
-// document wraps records with what a reuser needs to know about them.
-func document(s *site.Site, lang, source, key string, records any) map[string]any {
-	return map[string]any{
-		"language":    lang,
-		"source":      source,
-		"licence":     Licence,
-		"licence_url": LicenceURL,
-		key:           records,
-	}
 }
 
 func marshal(v any) ([]byte, error) {

@@ -238,6 +238,14 @@ func appendStrings(dst []byte, list []string) []byte {
 	return append(dst, ']')
 }
 
+// jsonPlain tells the ASCII bytes appendString leaves as they are.
+var jsonPlain = func() (plain [utf8.RuneSelf]bool) {
+	for b := range plain {
+		plain[b] = b >= 0x20 && b != '"' && b != '\\'
+	}
+	return plain
+}()
+
 // appendString appends s as a JSON string, escaped as encoding/json
 // escapes it with SetEscapeHTML(false), as marshal does: quotes,
 // backslashes and control characters, invalid UTF-8 as U+FFFD, and the
