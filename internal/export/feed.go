@@ -3,7 +3,9 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/opengov-fi/opengov/internal/schema"
 	"github.com/opengov-fi/opengov/internal/site"
@@ -85,19 +87,160 @@ func feed(s *site.Site, lang string, page *site.Page, title string, practices []
 		f.Entries = append(f.Entries, e)
 	}
 	f.Updated = stamp(newest)
-	var buf bytes.Buffer
-	buf.Grow(len(xml.Header) + feedBytes + feedEntryBytes*len(f.Entries))
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
+	buf := make([]byte, 0, len(xml.Header)+feedBytes+feedEntryBytes*len(f.Entries))
+	buf = f.appendTo(append(buf, xml.Header...))
+	if cap(buf)-len(buf) > len(buf)/8 {
+		return bytes.Clone(buf), nil // a feed larger than sized for grew: it is kept, so not with the slack
 	}
-	buf.WriteByte('\n')
-	if b := buf.Bytes(); cap(b)-len(b) > len(b)/8 {
-		return bytes.Clone(b), nil // a feed larger than sized for grew: it is kept, so not with the slack
+	return buf, nil
+}
+
+// appendTo appends the feed as encoding/xml's Encoder writes it with
+// Indent("", "  "), by the struct tags above, and a newline, but in a
+// tenth of the time, without reflection (FuzzAtom compares the two).
+func (f *atomFeed) appendTo(dst []byte) []byte {
+	x := xmlWriter{dst: dst}
+	x.open(0, "feed", "xmlns", "http://www.w3.org/2005/Atom", "xml:lang", f.Lang)
+	x.text(1, "title", f.Title)
+	x.text(1, "id", f.ID)
+	for _, l := range f.Links {
+		x.link(1, l)
 	}
-	return buf.Bytes(), nil
+	x.text(1, "updated", f.Updated)
+	x.open(1, "author")
+	x.text(2, "name", f.Author.Name)
+	x.close(1, "author")
+	for i := range f.Entries {
+		e := &f.Entries[i]
+		if e.Lang != "" {
+			x.open(1, "entry", "xml:lang", e.Lang)
+		} else {
+			x.open(1, "entry")
+		}
+		x.text(2, "title", e.Title)
+		x.text(2, "id", e.ID)
+		x.link(2, e.Link)
+		x.text(2, "published", e.Published)
+		x.text(2, "updated", e.Updated)
+		x.text(2, "summary", e.Summary)
+		for _, c := range e.Categories {
+			x.open(2, "category", "term", c.Term, "label", c.Label)
+			x.dst = append(x.dst, "</category>"...)
+		}
+		x.close(1, "entry")
+	}
+	x.close(0, "feed")
+	return append(x.dst, '\n')
+}
+
+// xmlWriter appends elements, each on a line of its own at its depth.
+type xmlWriter struct{ dst []byte }
+
+func (x *xmlWriter) line(depth int) {
+	if len(x.dst) > 0 && x.dst[len(x.dst)-1] != '\n' {
+		x.dst = append(x.dst, '\n')
+	}
+	for range depth {
+		x.dst = append(x.dst, ' ', ' ')
+	}
+}
+
+// open starts an element with attributes, given as name and value.
+func (x *xmlWriter) open(depth int, name string, attrs ...string) {
+	x.line(depth)
+	x.dst = append(append(x.dst, '<'), name...)
+	for i := 0; i < len(attrs); i += 2 {
+		x.dst = append(append(append(x.dst, ' '), attrs[i]...), `="`...)
+		x.escape(attrs[i+1])
+		x.dst = append(x.dst, '"')
+	}
+	x.dst = append(x.dst, '>')
+}
+
+func (x *xmlWriter) close(depth int, name string) {
+	x.line(depth)
+	x.dst = append(append(append(x.dst, "</"...), name...), '>')
+}
+
+// text writes an element that holds only text.
+func (x *xmlWriter) text(depth int, name, text string) {
+	x.open(depth, name)
+	x.escape(text)
+	x.dst = append(append(append(x.dst, "</"...), name...), '>')
+}
+
+func (x *xmlWriter) link(depth int, l atomLink) {
+	if l.Type != "" {
+		x.open(depth, "link", "rel", l.Rel, "type", l.Type, "href", l.Href)
+	} else {
+		x.open(depth, "link", "rel", l.Rel, "href", l.Href)
+	}
+	x.dst = append(x.dst, "</link>"...)
+}
+
+// escape appends s escaped as encoding/xml escapes both texts and
+// attribute values (xml.EscapeText): the five markup characters, tab and
+// line ends as references, and what is not an XML character, or not
+// UTF-8, as U+FFFD.
+func (x *xmlWriter) escape(s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		start := i
+		var esc string
+		if b := s[i]; b < utf8.RuneSelf {
+			i++
+			if xmlPlain[b] {
+				continue
+			}
+			switch b {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				esc = "\uFFFD"
+			}
+		} else {
+			r, width := utf8.DecodeRuneInString(s[i:])
+			i += width
+			if xmlChar(r) && (r != utf8.RuneError || width > 1) {
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		x.dst = append(append(x.dst, s[last:start]...), esc...)
+		last = i
+	}
+	x.dst = append(x.dst, s[last:]...)
+}
+
+// xmlPlain tells the ASCII bytes escape leaves as they are.
+var xmlPlain = func() (plain [utf8.RuneSelf]bool) {
+	for b := range plain {
+		plain[b] = b >= 0x20 && !strings.ContainsRune(`"'&<>`, rune(b))
+	}
+	return plain
+}()
+
+// xmlChar reports whether r may be in an XML document (the Char
+// production of XML 1.0), as encoding/xml decides it.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
 
 // A feed's size, to make its buffer once: about what its head and each
