@@ -240,8 +240,10 @@ func (idx *Index) build(v *Vocabularies, lang string) []site.Generated {
 		for _, term := range terms {
 			values[term.ID] = &FacetValue{Term: term}
 		}
+		var ids []string                  // a practice's, made again in the same array for each
 		for _, p := range idx.Practices { // in listing order, so each value's list is too
-			for _, id := range termsOf(PracticeOf(p), name.ID) {
+			ids = appendTermsOf(ids[:0], PracticeOf(p), name.ID)
+			for _, id := range ids {
 				if fv := values[id]; fv != nil {
 					fv.Practices = append(fv.Practices, p)
 				}
@@ -304,13 +306,13 @@ func yearTerm(y int) *Term {
 // practiceTermFields are the vocabulary fields of a good practice.
 var practiceTermFields = termFieldsOf(reflect.TypeFor[Practice]())
 
-// termsOf returns the ids a practice has in vocabulary name.
-func termsOf(p *Practice, name string) []string {
+// appendTermsOf appends the ids a practice has in vocabulary name to ids.
+func appendTermsOf(ids []string, p *Practice, name string) []string {
 	if name == Years {
 		if p.Year != 0 {
-			return []string{strconv.Itoa(p.Year)}
+			return append(ids, strconv.Itoa(p.Year))
 		}
-		return nil
+		return ids
 	}
-	return termIDs(practiceTermFields, p, name)
+	return appendTermIDsOf(ids, practiceTermFields, p, name)
 }

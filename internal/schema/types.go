@@ -189,11 +189,10 @@ func (t *Type) decode(v *Vocabularies, f *content.File) (any, diag.List) {
 	return ptr.Interface(), errs
 }
 
-// termIDs returns the ids of the terms of vocabulary name that decoded
-// front matter (a pointer to the struct of terms) holds.
-func termIDs(terms []termField, params any, name string) []string {
+// appendTermIDsOf appends to out the ids of the terms of vocabulary name
+// that decoded front matter (a pointer to the struct of terms) holds.
+func appendTermIDsOf(out []string, terms []termField, params any, name string) []string {
 	s := reflect.ValueOf(params).Elem()
-	var out []string
 	for _, tf := range terms {
 		if tf.source.Vocab != name {
 			continue
