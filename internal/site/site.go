@@ -293,9 +293,23 @@ func ChildOrder(a, b *Page) int {
 	return cmp.Compare(a.File.Path, b.File.Path)
 }
 
-// CompareFold compares two titles ignoring case, without allocating.
+// CompareFold compares two titles ignoring case, without allocating: as
+// if each rune were unicode.ToLower'ed.
 func CompareFold(a, b string) int {
 	for a != "" && b != "" {
+		if ca, cb := a[0], b[0]; ca < utf8.RuneSelf && cb < utf8.RuneSelf { // ASCII, as most of a title is
+			if 'A' <= ca && ca <= 'Z' {
+				ca += 'a' - 'A'
+			}
+			if 'A' <= cb && cb <= 'Z' {
+				cb += 'a' - 'A'
+			}
+			if ca != cb {
+				return cmp.Compare(ca, cb)
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
 		if c := cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)); c != 0 {
