@@ -237,29 +237,31 @@ func typeName(t string) string {
 // linkParents sets each page's parent: the index page of the nearest folder
 // at or above its own (above, for an index page) in the same language.
 func (s *Site) linkParents() {
-	for _, p := range s.Pages {
-		if p.Kind == KindHome {
-			continue
-		}
-		dir := p.Dir
-		if p.IsIndex() {
-			dir = parentDir(dir)
-		}
-		for {
-			if parent := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; parent != nil {
-				p.Parent = parent
-				parent.Children = append(parent.Children, p)
-				break
+	eachPart(s.byLanguage(s.Pages), func(_ int, pages []*Page) {
+		for _, p := range pages {
+			if p.Kind == KindHome {
+				continue
 			}
-			if dir == "" {
-				break
+			dir := p.Dir
+			if p.IsIndex() {
+				dir = parentDir(dir)
 			}
-			dir = parentDir(dir)
+			for {
+				if parent := s.bySource[path.Join(dir, content.IndexName)+"."+p.Lang]; parent != nil {
+					p.Parent = parent
+					parent.Children = append(parent.Children, p)
+					break
+				}
+				if dir == "" {
+					break
+				}
+				dir = parentDir(dir)
+			}
 		}
-	}
-	for _, p := range s.Pages {
-		slices.SortStableFunc(p.Children, ChildOrder)
-	}
+		for _, p := range pages {
+			slices.SortStableFunc(p.Children, ChildOrder)
+		}
+	})
 }
 
 func parentDir(dir string) string {
@@ -323,26 +325,31 @@ func CompareFold(a, b string) int {
 // assignPaths gives each page its URL path: the language prefix, the slugs
 // of its section folders in its language, and its own slug.
 func (s *Site) assignPaths() diag.List {
-	var errs diag.List
 	prefix := map[string]string{}
 	for _, l := range s.Config.Languages {
 		prefix[l.Code] = l.Prefix
 	}
+	parts := s.byLanguage(s.Pages)
+	folderErrs := make([]diag.List, len(parts))
+	eachPart(parts, func(i int, pages []*Page) {
+		badDirs := map[string]bool{}       // folder.lang already reported
+		folderPaths := map[string]string{} // the path of a folder's pages: "en/good-practices"
+		for _, p := range pages {
+			fp, ok := folderPaths[p.Dir]
+			if !ok { // the first page of its folder: made once for all
+				fp = s.folderPath(p, prefix[p.Lang], badDirs, &folderErrs[i])
+				folderPaths[p.Dir] = fp
+			}
+			if p.IsIndex() {
+				p.Path = fp + "/"
+			} else {
+				p.Path = fp + "/" + cmp.Or(p.Front.Slug, p.Name) + "/"
+			}
+		}
+	})
+	errs := slices.Concat(folderErrs...)
 	byPath := make(map[string]*Page, len(s.Pages))
-	badDirs := map[string]bool{} // folder.lang already reported
-	type folder struct{ dir, lang string }
-	folderPaths := map[folder]string{} // the path of a folder's pages in a language: "en/good-practices"
 	for _, p := range s.Pages {
-		fp, ok := folderPaths[folder{p.Dir, p.Lang}]
-		if !ok { // the first page of its folder and language: made once for all
-			fp = s.folderPath(p, prefix[p.Lang], badDirs, &errs)
-			folderPaths[folder{p.Dir, p.Lang}] = fp
-		}
-		if p.IsIndex() {
-			p.Path = fp + "/"
-		} else {
-			p.Path = fp + "/" + cmp.Or(p.Front.Slug, p.Name) + "/"
-		}
 		if q := byPath[p.Path]; q != nil {
 			errs.Add(p.Pos(), "URL /%s is also the URL of %s", p.Path, q.File.Path).Hint = "give one of them another slug"
 			continue
