@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/site"
@@ -59,6 +61,8 @@ type declared struct {
 }
 
 // declarations reads each type's struct once in a build, by type name.
+// relationTypes reads every type with front matter, before the passes
+// that read it from several goroutines.
 type declarations map[string]*declared
 
 // of returns the declaration of type typ; fields is the decoded front
@@ -121,68 +125,108 @@ type namedKey struct{ source, typ, by string }
 // page of the field's type in any language. It fills the Relations of
 // both ends, and reports a value that names no such page at the value.
 func relateFields(s *site.Site, ds declarations) diag.List {
-	var errs diag.List
-	named := map[namedKey][]*site.Page{} // first language versions, in site order
-	byOf := map[string][]string{}        // by named type: the "type.field" names that name its pages
-	keys := map[string][]string{}        // by type: its pages' content keys, listed when a value does not resolve
-	for _, p := range s.Pages {
-		r := relationsOf(p)
-		if r == nil || p.Fields == nil {
-			continue
-		}
-		d := ds.of(p.Type, p.Fields)
-		for fi, f := range d.relations {
-			for i, written := range writtenValues(p.Fields, f) {
-				key := relationKey(p.Dir, written)
-				target := findInAnyLanguage(s, key, p.Lang)
-				if target == nil || target.Type != f.Relation || target.Fields == nil {
-					if keys[f.Relation] == nil {
-						keys[f.Relation] = pageKeys(s, f.Relation)
-					}
-					brokenRelation(&errs, p, f, i, written, key, keys[f.Relation])
-					continue
-				}
-				if r.Related == nil {
-					r.Related = make(map[string][]*site.Page, len(d.relations))
-				}
-				r.Related[f.Name] = append(r.Related[f.Name], target)
-				if p.Translations()[0] == p {
-					by := d.namedBy[fi]
-					if !slices.Contains(byOf[f.Relation], by) {
-						byOf[f.Relation] = append(byOf[f.Relation], by)
-					}
-					nk := namedKey{target.SourceKey(), target.Type, by}
-					named[nk] = append(named[nk], p)
-				}
-			}
-		}
+	pages := s.Pages
+	// A naming is one relation value of a first language version: the
+	// page at index page names target.
+	type naming struct {
+		page int
+		key  namedKey
+		typ  string // the named type
 	}
-	for _, c := range s.Pages {
-		r := relationsOf(c)
-		if r == nil || c.Fields == nil || byOf[c.Type] == nil {
-			continue
-		}
-		source := c.SourceKey()
-		for _, by := range byOf[c.Type] {
-			pages := named[namedKey{source, c.Type, by}]
-			if pages == nil {
+	namings := make([][]naming, chunks(len(pages)))
+	// The values are resolved in chunks at once: each writes only its
+	// pages' Related. ds has every type already (relationTypes).
+	errs := inChunks(len(pages), func(chunk, lo, hi int) diag.List {
+		var errs diag.List
+		keys := map[string][]string{} // by type: its pages' content keys, listed when a value does not resolve
+		for i := lo; i < hi; i++ {
+			p := pages[i]
+			r := relationsOf(p)
+			if r == nil || p.Fields == nil {
 				continue
 			}
-			shown := make([]*site.Page, len(pages))
-			for i, p := range pages {
-				if t := p.Translation(c.Lang); t != nil {
-					p = t
+			d := ds.of(p.Type, p.Fields)
+			for fi, f := range d.relations {
+				for vi, written := range writtenValues(p.Fields, f) {
+					key := relationKey(p.Dir, written)
+					target := findInAnyLanguage(s, key, p.Lang)
+					if target == nil || target.Type != f.Relation || target.Fields == nil {
+						if keys[f.Relation] == nil {
+							keys[f.Relation] = pageKeys(s, f.Relation)
+						}
+						brokenRelation(&errs, p, f, vi, written, key, keys[f.Relation])
+						continue
+					}
+					if r.Related == nil {
+						r.Related = make(map[string][]*site.Page, len(d.relations))
+					}
+					r.Related[f.Name] = append(r.Related[f.Name], target)
+					if p.Translations()[0] == p {
+						namings[chunk] = append(namings[chunk], naming{i, namedKey{target.SourceKey(), target.Type, d.namedBy[fi]}, f.Relation})
+					}
 				}
-				shown[i] = p
 			}
-			sortByTitle(shown)
-			if r.NamedBy == nil {
-				r.NamedBy = make(map[string][]*site.Page, len(byOf[c.Type]))
+		}
+		return errs
+	})
+	named := map[namedKey][]*site.Page{} // first language versions, in site order
+	byOf := map[string][]string{}        // by named type: the "type.field" names that name its pages
+	for _, ns := range namings {         // the chunks in order: the pages in site order
+		for _, n := range ns {
+			if !slices.Contains(byOf[n.typ], n.key.by) {
+				byOf[n.typ] = append(byOf[n.typ], n.key.by)
 			}
-			r.NamedBy[by] = shown
+			named[n.key] = append(named[n.key], pages[n.page])
 		}
 	}
+	// Each page's NamedBy, in chunks at once: each writes only its pages'.
+	inChunks(len(pages), func(_, lo, hi int) diag.List {
+		for _, c := range pages[lo:hi] {
+			r := relationsOf(c)
+			if r == nil || c.Fields == nil || byOf[c.Type] == nil {
+				continue
+			}
+			source := c.SourceKey()
+			for _, by := range byOf[c.Type] {
+				namers := named[namedKey{source, c.Type, by}]
+				if namers == nil {
+					continue
+				}
+				shown := make([]*site.Page, len(namers))
+				for i, p := range namers {
+					if t := p.Translation(c.Lang); t != nil {
+						p = t
+					}
+					shown[i] = p
+				}
+				sortByTitle(shown)
+				if r.NamedBy == nil {
+					r.NamedBy = make(map[string][]*site.Page, len(byOf[c.Type]))
+				}
+				r.NamedBy[by] = shown
+			}
+		}
+		return nil
+	})
 	return errs
+}
+
+// chunks is how many chunks inChunks splits n items into: one for each
+// processor, and none empty.
+func chunks(n int) int { return max(1, min(n, runtime.GOMAXPROCS(0))) }
+
+// inChunks runs pass on each of chunks(n) contiguous ranges [lo, hi) of n
+// items at once, with the chunk's number, and returns their errors, chunk
+// after chunk. pass must write nothing another chunk reads.
+func inChunks(n int, pass func(chunk, lo, hi int) diag.List) diag.List {
+	k := chunks(n)
+	errs := make([]diag.List, k)
+	var wg sync.WaitGroup
+	for c := range k {
+		wg.Go(func() { errs[c] = pass(c, c*n/k, (c+1)*n/k) })
+	}
+	wg.Wait()
+	return slices.Concat(errs...)
 }
 
 // brokenRelation reports value i of relation field f of p, which names
