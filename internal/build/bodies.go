@@ -10,20 +10,31 @@ import (
 	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/output"
 	"github.com/opengov-fi/opengov/internal/render"
+	"github.com/opengov-fi/opengov/internal/site"
 )
 
 // lastBuild is the last build of a Builder that succeeded, kept for a
 // save that changes only the text of pages (see bodiesOnly).
 type lastBuild struct {
-	stamp [sha256.Size]byte // its modelStamp
-	res   *Result           // its Files sorted by path; Reports not nil if asked for
+	stamp  [sha256.Size]byte // its modelStamp
+	global [sha256.Size]byte // its globalHash
+	res    *Result           // its Files sorted by path; Reports not nil if asked for
 }
 
 func (st *state) keepLast(res *Result, stamp [sha256.Size]byte, opts Options) {
 	st.last = nil
 	if opts.Sink == nil { // with a Sink its files are gone
-		st.last = &lastBuild{stamp: stamp, res: res}
+		st.last = &lastBuild{stamp: stamp, global: st.global, res: res}
 	}
+}
+
+// like returns the model of the last good build when it was made of the
+// same site-wide inputs, for site.New to reuse its structure; or nil.
+func (st *state) like() *site.Site {
+	if st.last == nil || st.last.global != st.global {
+		return nil
+	}
+	return st.last.res.Site
 }
 
 // bodiesOnly builds the site from the last good build when files differ
@@ -64,6 +75,6 @@ func (st *state) bodiesOnly(opts Options, stamp [sha256.Size]byte, files []*cont
 		out[i] = f
 	}
 	res := &Result{Site: model, Glossary: sh.glossary, Files: out, Rendered: st.cache.Rendered, Reports: in.Reports}
-	st.last = &lastBuild{stamp: stamp, res: res}
+	st.last = &lastBuild{stamp: stamp, global: st.global, res: res}
 	return res, nil, true
 }

@@ -269,7 +269,7 @@ func run(fsys fs.FS, opts Options, st *state, changed []string, show Show) (*Res
 	if vocab != nil {
 		schemas = st.memoize(types.Schemas(vocab))
 	}
-	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas}, vocab, sh.pagedTitle)
+	model, modelErrs := schema.Model(cfg, files, site.Options{Drafts: opts.Drafts, Schemas: schemas, Like: st.like()}, vocab, sh.pagedTitle)
 	errs = append(errs, modelErrs...)
 	// Render even when the content has errors, so that broken links and
 	// template errors are reported in the same run; but only when every

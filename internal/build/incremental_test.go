@@ -121,6 +121,15 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
 			edit(t, dir, practiceFI, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
 		}, []string{practice, practiceFI}, 60}, // not every list page: the new counts are spliced in
+		{"practice relations and summary", func() { // the site's structure stays: the model is made on it
+			for _, f := range []string{practice, practiceFI} {
+				edit(t, dir, f, "related_commitments: [commitments/2019-2023/fi0034, commitments/2023-2027/commitment-1, commitments/2023-2027/measure-1-1]", "related_commitments: [commitments/2023-2027/commitment-1]")
+			}
+			edit(t, dir, practice, "summary: In the Lockdown Dialogues,", "summary: In the Lockdown Dialogues of 2020,")
+		}, []string{practice, practiceFI}, 0},
+		{"section summary", func() {
+			edit(t, dir, "content/good-practices/_index.fi.md", "summary: Tietokanta kokoaa", "summary: Tämä tietokanta kokoaa")
+		}, []string{"content/good-practices/_index.fi.md"}, 0},
 		{"practice moves to another page", func() {
 			edit(t, dir, practice, "published: 2026-11-23", "published: 2015-01-01")
 		}, []string{practice}, 0},

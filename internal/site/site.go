@@ -62,6 +62,10 @@ type Page struct {
 	Parent       *Page   // the section (or home) the page belongs to, in the same language
 	Children     []*Page // for a section: its pages and subsections, in order
 	translations []*Page // every language version, in config order, self included
+
+	// seq and file are an editor's page's index in its model's
+	// structure.editor and its file's in structure.files.
+	seq, file int
 }
 
 // Translations returns the page in every language it exists in, in the
@@ -118,6 +122,8 @@ type Site struct {
 	// sources are the files, newer than their pages', whose bodies a model
 	// made by WithBodies has (see Source).
 	sources map[*Page]*content.File
+	// structure is what a later New may reuse (Options.Like).
+	structure *structure
 }
 
 // MenuEntry is a resolved menu item: a page of the site or an external URL.
@@ -136,21 +142,29 @@ type Schema struct {
 type Options struct {
 	Drafts  bool
 	Schemas map[string]Schema
+	// Like, when not nil, is a model New made before for the same
+	// site.toml, options and schemas: New reuses its structure when the
+	// files' paths and the front matter that places pages are the same
+	// (see remake.go). Like is only read.
+	Like *Site
 }
 
 // New builds the site model from files, reporting every inconsistency.
 func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.List) {
+	if like := opts.Like; like != nil && like.structure != nil && like.structure.sameStructure(files, opts) {
+		return like.structure.remake(cfg, like, files, opts)
+	}
 	// The lists and maps by page are sized, as a server makes them again
 	// for every save that changes front matter.
 	s := &Site{Config: cfg, Home: map[string]*Page{}, Menus: map[string][]MenuEntry{}, Footers: map[string][]MenuEntry{},
 		bySource: make(map[string]*Page, len(files)), Pages: make([]*Page, 0, len(files))}
 	var errs diag.List
-	for _, f := range files {
+	for j, f := range files {
 		if f.Front.Draft && !opts.Drafts {
 			s.Drafts = append(s.Drafts, f)
 			continue
 		}
-		p := &Page{File: f, Kind: KindPage, Key: cmp.Or(f.Front.TranslationKey, f.SourceKey())}
+		p := &Page{File: f, Kind: KindPage, Key: cmp.Or(f.Front.TranslationKey, f.SourceKey()), file: j}
 		if f.IsIndex() {
 			p.Kind = KindSection
 			if f.Dir == "" {
@@ -171,11 +185,17 @@ func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.L
 			errs.Add(diag.Pos{File: path.Join(content.Dir, content.IndexName+"."+l.Code+".md")}, "the home page of language %q is missing", l.Code).Hint = "every language in site.toml needs a home page"
 		}
 	}
-	errs = append(errs, s.pairTranslations()...)
+	var structErrs diag.List
+	structErrs = append(structErrs, s.pairTranslations()...)
 	s.linkParents()
-	errs = append(errs, s.assignPaths()...)
-	errs = append(errs, s.resolveMenus()...)
-	return s, errs
+	structErrs = append(structErrs, s.assignPaths()...)
+	structErrs = append(structErrs, s.resolveMenus()...)
+	for i, p := range s.Pages {
+		p.seq = i
+	}
+	s.structure = &structure{files: files, drafts: opts.Drafts, schemas: schemaNames(opts.Schemas),
+		ok: structErrs == nil && len(s.Home) == len(cfg.Languages), editor: slices.Clip(s.Pages)}
+	return s, append(errs, structErrs...)
 }
 
 func decodeParams(p *Page, schemas map[string]Schema) diag.List {
