@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opengov-fi/opengov/internal/diag"
 	"github.com/opengov-fi/opengov/internal/output"
 )
 
@@ -283,4 +284,29 @@ func TestStoppedBuildLeavesTheBuilderGood(t *testing.T) {
 	edit(t, dir, practice, "themes: [dialogue, trust]", "themes: [dialogue, participation, trust, democracy]")
 	edit(t, dir, practiceFI, "themes: [dialogue, trust]", "themes: [dialogue, participation, trust, democracy]")
 	same("the site as it was", both)
+}
+
+// The checks of the model's relations run while the pages render, but a
+// save they find a mistake in (a translation that disagrees on its
+// themes) reloads no tab early: the build fails with the check's error,
+// as it did when the checks ran before rendering.
+func TestCheckErrorsKeepTheTabsWaiting(t *testing.T) {
+	dir, _, b := pagedBuilder(t)
+	const practice = "content/good-practices/lockdown-dialogues.en.md"
+	edit(t, dir, practice, "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
+	early := false
+	res, errs := b.Showing([]string{practice}, Show{First: []string{"en/good-practices/lockdown-dialogues/index.html"},
+		Early: func([]output.File) { early = true }})
+	if res != nil || early {
+		t.Errorf("a build whose translations disagree gave a result %v, reloaded the tabs early %v", res != nil, early)
+	}
+	if len(errs) != 1 || errs[0].Code != diag.CodeTranslationsDisagree || errs[0].Pos.File != practice {
+		t.Fatalf("errors %v, want the one of the disagreeing themes at %s", errs, practice)
+	}
+	// Mended in the other language, the tabs reload early again.
+	edit(t, dir, "content/good-practices/lockdown-dialogues.fi.md", "themes: [dialogue, participation, trust, democracy]", "themes: [dialogue, trust]")
+	if _, errs := b.Showing([]string{"content/good-practices/lockdown-dialogues.fi.md"}, Show{First: []string{"en/good-practices/lockdown-dialogues/index.html"},
+		Early: func([]output.File) { early = true }}); errs != nil || !early {
+		t.Errorf("after the mend: errors %v, tabs reloaded early %v", errs, early)
+	}
 }
