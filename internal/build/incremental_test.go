@@ -286,10 +286,9 @@ func TestStoppedBuildLeavesTheBuilderGood(t *testing.T) {
 	same("the site as it was", both)
 }
 
-// The checks of the model's relations run while the pages render, but a
-// save they find a mistake in (a translation that disagrees on its
-// themes) reloads no tab early: the build fails with the check's error,
-// as it did when the checks ran before rendering.
+// A save in which the checks of the model's relations find a mistake (a
+// translation that disagrees on its themes) reloads no tab early: the
+// build fails with the check's error alone.
 func TestCheckErrorsKeepTheTabsWaiting(t *testing.T) {
 	dir, _, b := pagedBuilder(t)
 	const practice = "content/good-practices/lockdown-dialogues.en.md"
