@@ -96,8 +96,9 @@ func feed(s *site.Site, lang string, page *site.Page, title string, practices []
 }
 
 // appendTo appends the feed as encoding/xml's Encoder writes it with
-// Indent("", "  "), by the struct tags above, and a newline, but in a
-// tenth of the time, without reflection (FuzzAtom compares the two).
+// Indent("", "  "), by the struct tags above, and a newline, but
+// without its reflection (FuzzAtom compares the two). It is for a feed
+// that follows the XML header: the first element starts no new line.
 func (f *atomFeed) appendTo(dst []byte) []byte {
 	x := xmlWriter{dst: dst}
 	x.open(0, "feed", "xmlns", "http://www.w3.org/2005/Atom", "xml:lang", f.Lang)

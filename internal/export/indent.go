@@ -9,7 +9,8 @@ import (
 
 // The records' file is the largest of the open data (6.7 MB for 5,000
 // practices): encoding/json would read its records again to check and
-// indent them, which took ten times as long as writing them. So the file
+// indent them, which took three to four times as long as making them
+// (about 170 ms against 50 for each language's file). So the file
 // is written here, compact, and indented in one pass that trusts it: the
 // bytes are those encoding/json's Encoder writes with SetIndent("", "  ")
 // (FuzzAppendString compares them).
