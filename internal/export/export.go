@@ -43,8 +43,9 @@ func Files(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schem
 var ErrStopped = errors.New("the export was stopped for a newer build")
 
 // FilesUnless is Files, but asks stop (when not nil) before it makes each
-// file but the catalog, and gives up with ErrStopped once it says yes:
-// a newer build waits for one file at most.
+// file but the catalog, and while it makes the records of a type's JSON,
+// and gives up with ErrStopped once it says yes: a newer build waits for
+// one file, or 500 records, at most.
 func FilesUnless(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema.Types, stop func() bool) ([]output.File, error) {
 	var files []output.File
 	err := Each(s, v, msgs, types, stop, func(f output.File) error {
@@ -98,8 +99,11 @@ func Each(s *site.Site, v *schema.Vocabularies, msgs *i18n.Catalog, types schema
 			}
 			var rows [][]string
 			if err := add(Dir+"/"+x.File+"."+l.Code+".json", func() ([]byte, error) {
-				var recs []json.RawMessage
-				recs, rows = records(s, cols, pages)
+				recs, csvRows, err := records(s, cols, pages, stop)
+				if err != nil {
+					return nil, err
+				}
+				rows = csvRows
 				return appendDocument(nil, l.Code, s.AbsURL(source), x.Key, recs), nil
 			}); err != nil {
 				return err

@@ -184,12 +184,21 @@ func appendMember(dst []byte, name string) []byte {
 	return append(appendString(dst, name), ':')
 }
 
-// records returns the JSON records and the CSV rows of pages.
-func records(s *site.Site, cols []column, pages []*site.Page) ([]json.RawMessage, [][]string) {
+// recordsBetweenStops is how many records are made between two asks
+// whether to stop: about 5 ms of work.
+const recordsBetweenStops = 500
+
+// records returns the JSON records and the CSV rows of pages. It asks
+// stop (when not nil) after every recordsBetweenStops records, and gives
+// up with ErrStopped once it says yes.
+func records(s *site.Site, cols []column, pages []*site.Page, stop func() bool) ([]json.RawMessage, [][]string, error) {
 	recs := make([]json.RawMessage, 0, len(pages))
 	rows := make([][]string, 0, len(pages))
 	var buf []byte
-	for _, p := range pages {
+	for i, p := range pages {
+		if i > 0 && i%recordsBetweenStops == 0 && stop != nil && stop() {
+			return nil, nil, ErrStopped
+		}
 		start := len(buf)
 		buf = append(buf, '{')
 		row := make([]string, 0, len(cols))
@@ -213,7 +222,7 @@ func records(s *site.Site, cols []column, pages []*site.Page) ([]json.RawMessage
 		// The record keeps its bytes when buf grows into a new array.
 		recs, rows = append(recs, json.RawMessage(buf[start:len(buf):len(buf)])), append(rows, row)
 	}
-	return recs, rows
+	return recs, rows, nil
 }
 
 // header is the CSV's first row.
