@@ -14,15 +14,11 @@ func (s *Site) byLanguage(pages []*Page) [][]*Page {
 	for i, l := range s.Config.Languages {
 		index[l.Code] = i
 	}
-	parts := make([][]*Page, len(s.Config.Languages))
+	parts := make([][]*Page, max(1, len(s.Config.Languages)))
 	for _, p := range pages {
-		i, ok := index[p.Lang]
-		if !ok { // not in site.toml (the loader reads only its languages)
-			i = len(parts)
-			index[p.Lang] = i
-			parts = append(parts, nil)
-		}
-		parts[i] = append(parts[i], p)
+		// A language not in site.toml (the loader reads none) goes with
+		// the first: all its pages are still in one part.
+		parts[index[p.Lang]] = append(parts[index[p.Lang]], p)
 	}
 	return parts
 }

@@ -41,9 +41,9 @@ func schemaNames(schemas map[string]Schema) []string {
 }
 
 // sameStructure reports whether files, read with opts, make the
-// structure of like.
+// structure of like (a nil one: none).
 func (like *structure) sameStructure(files []*content.File, opts Options) bool {
-	if !like.ok || like.drafts != opts.Drafts || len(like.files) != len(files) || !slices.Equal(like.schemas, schemaNames(opts.Schemas)) {
+	if like == nil || !like.ok || like.drafts != opts.Drafts || len(like.files) != len(files) || !slices.Equal(like.schemas, schemaNames(opts.Schemas)) {
 		return false
 	}
 	for i, f := range files {
@@ -57,9 +57,10 @@ func (like *structure) sameStructure(files []*content.File, opts Options) bool {
 	return true
 }
 
-// remake makes the model of files on like's structure, as New would
+// remake makes the model of files on prev's structure, as New would
 // make it (sameStructure said so).
-func (like *structure) remake(cfg *config.Config, prev *Site, files []*content.File, opts Options) (*Site, diag.List) {
+func (prev *Site) remake(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.List) {
+	like := prev.structure
 	s := &Site{Config: cfg, Home: make(map[string]*Page, len(prev.Home)), Menus: make(map[string][]MenuEntry, len(prev.Menus)),
 		Footers: make(map[string][]MenuEntry, len(prev.Footers)), bySource: make(map[string]*Page, len(prev.bySource)),
 		Pages: make([]*Page, len(like.editor))}

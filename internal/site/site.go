@@ -151,8 +151,8 @@ type Options struct {
 
 // New builds the site model from files, reporting every inconsistency.
 func New(cfg *config.Config, files []*content.File, opts Options) (*Site, diag.List) {
-	if like := opts.Like; like != nil && like.structure != nil && like.structure.sameStructure(files, opts) {
-		return like.structure.remake(cfg, like, files, opts)
+	if like := opts.Like; like != nil && like.structure.sameStructure(files, opts) {
+		return like.remake(cfg, files, opts)
 	}
 	// The lists and maps by page are sized, as a server makes them again
 	// for every save that changes front matter.
